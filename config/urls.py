@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from rumours.views import healthz
+
+admin.site.site_header = "Touchline curation"
+admin.site.site_title = "Touchline"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
+    path("", include("rumours.urls")),
+]

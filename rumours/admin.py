@@ -1,0 +1,120 @@
+from django.contrib import admin
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from rumours.models import Article, Candidate, Feed, FeedEntry, Mention, Rumour, Source
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "reliability_tier", "claims_resolved", "claims_correct"]
+    list_filter = ["kind", "reliability_tier"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["claims_resolved", "claims_correct"]
+
+
+@admin.register(Feed)
+class FeedAdmin(admin.ModelAdmin):
+    list_display = [
+        "__str__",
+        "source",
+        "enabled",
+        "consecutive_errors",
+        "last_polled_at",
+        "next_poll_at",
+        "error",
+    ]
+    list_filter = ["enabled", "source"]
+    list_select_related = ["source"]
+    search_fields = ["url", "title"]
+    autocomplete_fields = ["source"]
+    readonly_fields = [
+        "final_url",
+        "etag",
+        "last_modified",
+        "last_polled_at",
+        "consecutive_errors",
+        "last_error",
+        "last_warning",
+        "leased_until",
+    ]
+
+    @admin.display(description="Last error")
+    def error(self, feed: Feed) -> str:
+        return (feed.disabled_reason or feed.last_error)[:120]
+
+
+@admin.register(FeedEntry)
+class FeedEntryAdmin(admin.ModelAdmin):
+    list_display = ["title", "feed", "article", "first_seen_at"]
+    list_select_related = ["feed", "article"]
+    search_fields = ["title", "link"]
+    autocomplete_fields = ["feed", "article"]
+
+
+class MentionInline(admin.TabularInline):
+    model = Mention
+    extra = 0
+    fields = ["kind", "player", "club", "stance", "fact", "sentence", "cited_outlet", "confidence"]
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "source", "status", "published_at", "extraction_version"]
+    list_filter = ["status", "source"]
+    list_select_related = ["source"]
+    search_fields = ["title", "canonical_url"]
+    autocomplete_fields = ["source", "feed", "duplicate_of"]
+    readonly_fields = ["content_hash", "status_changed_at", "fetched_at", "extracted_at", "attempts"]
+    date_hierarchy = "published_at"
+    inlines = [MentionInline]
+
+
+@admin.register(Rumour)
+class RumourAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "player",
+        "from_club",
+        "to_club",
+        "window",
+        "stage",
+        "likelihood",
+        "curator_state",
+        "last_seen",
+    ]
+    list_filter = ["stage", "curator_state", "window", "to_club__league"]
+    list_select_related = ["player", "from_club", "to_club"]
+    search_fields = ["player__name", "player__known_as", "to_club__name", "from_club__name"]
+    autocomplete_fields = ["player", "from_club", "to_club", "merged_into"]
+    readonly_fields = ["likelihood", "likelihood_explanation", "first_seen", "last_seen"]
+    inlines = [MentionInline]
+
+
+@admin.register(Mention)
+class MentionAdmin(admin.ModelAdmin):
+    list_display = ["kind", "player", "club", "stance", "evidence", "cited_outlet", "article"]
+    list_filter = ["kind", "stance"]
+    list_select_related = ["player", "club", "article"]
+    search_fields = ["sentence", "player__name", "cited_outlet"]
+    autocomplete_fields = ["article", "player", "club", "rumour", "cited_source"]
+    raw_id_fields = ["injury", "contract"]
+
+    @admin.display(description="Evidence")
+    def evidence(self, mention: Mention) -> str:
+        return format_html("<q>{}</q>", mention.sentence[:160])
+
+
+@admin.register(Candidate)
+class CandidateAdmin(admin.ModelAdmin):
+    list_display = ["name", "status", "article", "created_at"]
+    list_filter = ["status"]
+    list_select_related = ["article"]
+    search_fields = ["name", "evidence"]
+    autocomplete_fields = ["article"]
