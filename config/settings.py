@@ -37,7 +37,7 @@ SECRET_KEY = env_str("SECRET_KEY")
 if PRODUCTION:
     if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure") or len(set(SECRET_KEY)) < 5:
         raise ImproperlyConfigured(
-            "SECRET_KEY must be set to a random value of at least 50 characters when TOUCHLINE_ENV=production "
+            "SECRET_KEY must be a random value of at least 50 characters when TOUCHLINE_ENV=production "
             "(python -c 'import secrets; print(secrets.token_urlsafe(50))')"
         )
 elif not SECRET_KEY:
