@@ -62,6 +62,13 @@ class Source(models.Model):
         return self.claims_correct / self.claims_resolved if self.claims_resolved else None
 
 
+class FeedQuerySet(models.QuerySet):
+    def due(self, now: dt.datetime | None = None) -> FeedQuerySet:
+        """Enabled feeds whose next poll time has come (or that were never polled)."""
+        now = now or timezone.now()
+        return self.filter(enabled=True).filter(Q(next_poll_at__isnull=True) | Q(next_poll_at__lte=now))
+
+
 class Feed(models.Model):
     url = models.URLField(max_length=2000, unique=True)
     source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="feeds")
@@ -82,6 +89,8 @@ class Feed(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = FeedQuerySet.as_manager()
+
     class Meta:
         ordering = ["url"]
 
@@ -98,6 +107,9 @@ class FeedEntry(models.Model):
     )
     link = models.URLField(max_length=2000, blank=True)
     title = models.CharField(max_length=500, blank=True)
+    # sha256 of what the feed says about the entry (title, summary, updated): a change means the story was
+    # edited, so its article is fetched again and re-extracted in place.
+    entry_hash = models.CharField(max_length=64, blank=True)
     article = models.ForeignKey(
         "Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="feed_entries"
     )
@@ -148,6 +160,9 @@ class Article(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
     )
     attempts = models.PositiveSmallIntegerField(default=0)
+    # A worker fetching the page holds the row until this time, so a duplicate delivery does not fetch twice;
+    # a killed worker's claim simply runs out.
+    leased_until = models.DateTimeField(null=True, blank=True)
     extraction_version = models.PositiveIntegerField(default=0)
     status_changed_at = models.DateTimeField(default=timezone.now)
     created_at = models.DateTimeField(auto_now_add=True)
