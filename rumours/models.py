@@ -381,3 +381,20 @@ class Candidate(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ScoringModel(models.Model):
+    """Weights of the likelihood model fitted by `manage.py calibrate`; the newest active one is used."""
+
+    weights = models.JSONField()
+    trained_on = models.PositiveIntegerField(help_text="Resolved rumours it was fitted on.")
+    brier_fitted = models.FloatField(null=True, blank=True)
+    brier_hand_set = models.FloatField(null=True, blank=True)
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Scoring model of {self.created_at:%Y-%m-%d %H:%M} ({self.trained_on} rumours)"
