@@ -1,0 +1,53 @@
+"""Settings meet the fetching layer: the one place that turns TOUCHLINE_FETCH_* into fetch() arguments."""
+
+from __future__ import annotations
+
+import contextlib
+from urllib.parse import urlsplit
+
+from django.conf import settings
+
+from rumours.fetching.errors import TransportError
+from rumours.fetching.guard import resolve_public
+from rumours.fetching.http import FetchResult, fetch
+from rumours.fetching.limits import FetchLimits
+from rumours.fetching.urls import DEFAULT_PORTS, validate_fetch_url
+
+
+def fetch_limits() -> FetchLimits:
+    timeout = float(settings.TOUCHLINE_FETCH_TIMEOUT)
+    return FetchLimits(
+        connect_timeout=min(5.0, timeout),
+        read_timeout=timeout,
+        # The whole fetch, redirects included; the task's soft time limit is the backstop behind it.
+        total_deadline=float(getattr(settings, "TOUCHLINE_FETCH_DEADLINE", 3 * timeout)),
+        max_bytes=settings.TOUCHLINE_FETCH_MAX_BYTES,
+    )
+
+
+def http_get(url: str, *, etag: str = "", last_modified: str = "") -> FetchResult:
+    """fetch() with the project's limits and address guard. Raises FetchError subclasses only."""
+    return fetch(
+        url,
+        etag=etag,
+        last_modified=last_modified,
+        limits=fetch_limits(),
+        allow_private=settings.TOUCHLINE_FETCH_ALLOW_PRIVATE,
+    )
+
+
+def check_url(url: str) -> str:
+    """Refuse a URL a user typed before anything is stored: bad scheme, or a host with a non-public address.
+
+    Raises BlockedAddress with a sentence for the user. A host that does not resolve right now is let through:
+    the fetch decides, and records why it failed.
+    """
+    url = validate_fetch_url(url)
+    parts = urlsplit(url)
+    with contextlib.suppress(TransportError):
+        resolve_public(
+            parts.hostname or "",
+            parts.port or DEFAULT_PORTS[parts.scheme.lower()],
+            allow_private=settings.TOUCHLINE_FETCH_ALLOW_PRIVATE,
+        )
+    return url
