@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
+import httpx
+
 from .errors import BlockedAddress
 
 # Parameters that identify the click, not the document. Compared case-insensitively; `utm_*` by prefix.
@@ -144,4 +146,10 @@ def validate_fetch_url(url: str) -> str:
         raise BlockedAddress("The URL has no host.")
     if port == 0:
         raise BlockedAddress("The URL has an invalid port.")
+    try:
+        # httpx is stricter than urlsplit (it refuses "0177.0.0.1", a bad IDNA label): whatever it cannot
+        # represent, fetch() could not request either.
+        httpx.URL(url)
+    except httpx.InvalidURL as exc:
+        raise BlockedAddress(f"Not a valid URL: {exc}.") from None
     return url

@@ -6,8 +6,8 @@ from pytest_httpserver import HTTPServer
 from rumours.fetching.guard import ip_is_public
 from tests.support.hostile_server import RawServer
 
-# Addresses the tests treat as "the public internet": a second loopback address, so that servers bound there are
-# reachable while 127.0.0.1 stays private and can serve as the canary that must never be hit.
+# Addresses the tests treat as "the public internet": a second loopback address, so that servers bound there
+# are reachable while 127.0.0.1 stays private and can serve as the canary that must never be hit.
 PUBLIC_TEST_IP = ipaddress.ip_address("127.0.0.2")
 
 

@@ -1,4 +1,4 @@
-"""F7: the total deadline. A server that drips bytes never trips a read timeout; the deadline still ends it."""
+"""F7: the total deadline. A server that drips bytes never trips a read timeout; the deadline ends it."""
 
 import time
 
