@@ -398,3 +398,40 @@ class ScoringModel(models.Model):
 
     def __str__(self) -> str:
         return f"Scoring model of {self.created_at:%Y-%m-%d %H:%M} ({self.trained_on} rumours)"
+
+
+class ContradictionKind(models.TextChoices):
+    LEFT_CLUB = "left_club", "Placed at a club he has left"
+    INJURY_RECOVERED = "injury_recovered", "Reported injured, recorded as fit"
+
+
+class ContradictionStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    RESOLVED = "resolved", "Resolved"
+    DISMISSED = "dismissed", "Dismissed"
+
+
+class Contradiction(models.Model):
+    """An article disagrees with what our records say. Raised for curators; nothing is overwritten."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="contradictions")
+    player = models.ForeignKey(Player, on_delete=models.CASCADE, related_name="contradictions")
+    kind = models.CharField(max_length=20, choices=ContradictionKind.choices)
+    claim = models.CharField(max_length=300, help_text="What the article says.")
+    record = models.CharField(max_length=300, help_text="What our records say.")
+    evidence = models.TextField()
+    status = models.CharField(
+        max_length=10, choices=ContradictionStatus.choices, default=ContradictionStatus.OPEN
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "player", "kind"], name="contradiction_unique_per_article"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.player}: {self.claim} / {self.record}"
