@@ -1,8 +1,18 @@
+from functools import partial
+
 from django.contrib import admin
+from django.urls import path
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from rumours.models import Article, Candidate, Feed, FeedEntry, Mention, Rumour, Source
+from rumours.ingestion_admin import (
+    article_submit_view,
+    poll_now,
+    reenable_feeds,
+    reextract_articles,
+    refetch_articles,
+)
+from rumours.models import Article, ArticleStatus, Candidate, Feed, FeedEntry, Mention, Rumour, Source
 
 
 @admin.register(Source)
@@ -37,12 +47,16 @@ class FeedAdmin(admin.ModelAdmin):
         "consecutive_errors",
         "last_error",
         "last_warning",
+        "disabled_reason",
         "leased_until",
     ]
+    actions = [poll_now, reenable_feeds]
 
-    @admin.display(description="Last error")
+    @admin.display(description="Error")
     def error(self, feed: Feed) -> str:
-        return (feed.disabled_reason or feed.last_error)[:120]
+        if feed.disabled_reason:
+            return format_html('<strong class="errornote">{}</strong>', feed.disabled_reason[:160])
+        return (feed.last_error or feed.last_warning)[:160]
 
 
 @admin.register(FeedEntry)
@@ -67,14 +81,33 @@ class MentionInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "source", "status", "published_at", "extraction_version"]
+    list_display = ["__str__", "source", "status", "published_at", "extraction_version", "problem"]
     list_filter = ["status", "source"]
     list_select_related = ["source"]
-    search_fields = ["title", "canonical_url"]
+    search_fields = ["title", "canonical_url", "url"]
     autocomplete_fields = ["source", "feed", "duplicate_of"]
-    readonly_fields = ["content_hash", "status_changed_at", "fetched_at", "extracted_at", "attempts"]
+    readonly_fields = [
+        "content_hash",
+        "status_changed_at",
+        "fetched_at",
+        "extracted_at",
+        "attempts",
+        "failure_reason",
+        "leased_until",
+    ]
     date_hierarchy = "published_at"
     inlines = [MentionInline]
+    actions = [refetch_articles, reextract_articles]
+
+    @admin.display(description="Problem")
+    def problem(self, article: Article) -> str:
+        if article.status == ArticleStatus.DUPLICATE and article.duplicate_of_id:
+            return f"Duplicate of article {article.duplicate_of_id}"
+        return article.failure_reason[:160]
+
+    def get_urls(self) -> list:
+        submit = self.admin_site.admin_view(partial(article_submit_view, self))
+        return [path("submit/", submit, name="rumours_article_submit"), *super().get_urls()]
 
 
 @admin.register(Rumour)

@@ -254,6 +254,9 @@ def _ingest_text(
     owner = Article.objects.filter(content_hash=digest).exclude(canonical_url=canonical_url).first()
     if existing is not None:
         if existing.content_hash == digest or (existing.status == DUPLICATE and owner is not None):
+            if existing.status == FETCHED:
+                # Ingesting it again is how a user asks for a stalled extraction to run.
+                enqueue("extract_article", [existing.pk])
             return existing, False
         if owner is not None:
             _mark_duplicate(existing, owner)
