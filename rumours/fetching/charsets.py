@@ -88,17 +88,29 @@ def _try(data: bytes, encoding: str | None) -> str | None:
         return None
 
 
+def is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode_document(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode a document; return (text, encoding used).
 
-    Order: BOM; the charset from the Content-Type header; the document's own declaration; UTF-8; a guess among
-    legacy encodings. A label that does not decode the bytes strictly is skipped (an ISO-8859-1 page labelled
-    UTF-8 is common), so only the guess can produce replacement characters.
+    Order: a BOM; then UTF-8 if the bytes are valid UTF-8; then the charset from the Content-Type header; then
+    the document's own declaration; then a guess among legacy encodings. Valid UTF-8 goes before the labels
+    because labels are often wrong and a wrong single-byte label always "decodes" (ISO-8859-1 accepts every
+    byte), while legacy text that happens to be valid UTF-8 is vanishingly rare. A label that does not decode
+    the bytes strictly is skipped, so only the guess can produce replacement characters.
     """
     bom = bom_encoding(data)
     if bom:
         return data.decode(bom, errors="replace"), bom
-    for label in (declared, declared_in_document(data), "utf-8"):
+    if is_utf8(data):
+        return data.decode("utf-8"), "utf-8"
+    for label in (declared, declared_in_document(data)):
         encoding = normalise_label(label)
         if encoding and encoding.startswith(("utf_16", "utf_32")):
             # Without a BOM these labels are almost always wrong (the bytes are ASCII-compatible).

@@ -21,11 +21,13 @@ from html.parser import HTMLParser
 
 import feedparser
 
-from .charsets import bom_encoding, guess_legacy_encoding
+from .charsets import bom_encoding, guess_legacy_encoding, is_utf8
 from .errors import ParseError
 from .text import clean_text
 
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml\s[^>]*?encoding\s*=""")
+# The encoding pseudo-attribute of an XML declaration, removed when we know better than it.
+_XML_ENCODING_DECL = re.compile(rb"""(?<=^<\?xml)(\s[^>]*?)\sencoding\s*=\s*["'][^"']*["']""")
 _CHARSET = re.compile(r"charset\s*=", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t]+")
 _BLOCK_TAGS = frozenset({"p", "br", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr"})
@@ -73,17 +75,19 @@ def parse_feed(body: bytes, *, url: str = "", content_type: str = "") -> ParsedF
 
 
 def _transcode_unlabelled(body: bytes, content_type: str) -> tuple[bytes, str]:
-    # feedparser falls back to windows-1252 when nothing declares an encoding and the bytes are not UTF-8,
-    # which garbles a Cyrillic feed. Only in that case we guess, and hand feedparser UTF-8.
-    if bom_encoding(body) or _XML_ENCODING.match(body[:1024]) or _CHARSET.search(content_type):
-        return body, content_type
-    try:
-        body.decode("utf-8")
-        return body, content_type
-    except UnicodeDecodeError:
-        pass
-    encoding = guess_legacy_encoding(body)
+    # Two cases where feedparser's own rules (header, then XML prolog, then windows-1252) read a feed wrong:
+    # valid UTF-8 under a wrong single-byte label (which always "decodes", into mojibake), and legacy bytes
+    # that declare nothing (a Cyrillic feed read as windows-1252). In both we hand feedparser UTF-8 and say so.
     mime = content_type.split(";")[0].strip() or "application/xml"
+    if bom_encoding(body):
+        return body, content_type
+    if is_utf8(body):
+        if body.isascii():
+            return body, content_type
+        return _XML_ENCODING_DECL.sub(rb"\1", body, count=1), f"{mime}; charset=utf-8"
+    if _XML_ENCODING.match(body[:1024]) or _CHARSET.search(content_type):
+        return body, content_type
+    encoding = guess_legacy_encoding(body)
     return body.decode(encoding, errors="replace").encode("utf-8"), f"{mime}; charset=utf-8"
 
 
