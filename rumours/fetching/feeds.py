@@ -77,7 +77,8 @@ def parse_feed(body: bytes, *, url: str = "", content_type: str = "") -> ParsedF
 def _transcode_unlabelled(body: bytes, content_type: str) -> tuple[bytes, str]:
     # Two cases where feedparser's own rules (header, then XML prolog, then windows-1252) read a feed wrong:
     # valid UTF-8 under a wrong single-byte label (which always "decodes", into mojibake), and legacy bytes
-    # that declare nothing (a Cyrillic feed read as windows-1252). In both we hand feedparser UTF-8 and say so.
+    # that declare nothing (a Cyrillic feed read as windows-1252). In both we hand feedparser UTF-8 and say
+    # so.
     mime = content_type.split(";")[0].strip() or "application/xml"
     if bom_encoding(body):
         return body, content_type
