@@ -1,0 +1,81 @@
+"""Fixtures for ingestion tests: a private Redis, real Celery workers on the test database."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from tests.support import services
+from tests.support.celery_worker import CeleryWorker, RedisServer, port_is_free, use_broker
+
+REDIS_PORT = int(os.environ.get("TOUCHLINE_TEST_REDIS_PORT", "6390"))
+
+
+@pytest.fixture
+def live_database_url(transactional_db) -> str:
+    """The URL of the database this test uses, for worker subprocesses (rows must be committed to be seen)."""
+    services.require_postgresql(connection)
+    s = connection.settings_dict
+    auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
+    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory) -> Iterator[RedisServer]:
+    """A private redis-server (append-only, fsync always), separate from anyone else's queues."""
+    if not port_is_free(REDIS_PORT):
+        services.missing(f"port {REDIS_PORT} is taken; set TOUCHLINE_TEST_REDIS_PORT to a free port")
+    try:
+        server = RedisServer(tmp_path_factory.mktemp("redis"), REDIS_PORT).start()
+    except FileNotFoundError as exc:
+        services.missing(str(exc))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def broker(redis_server: RedisServer) -> Iterator[RedisServer]:
+    if not redis_server.ping():
+        redis_server.start()  # a previous test killed it
+    redis_server.client().flushall()
+    with use_broker(redis_server.url):
+        yield redis_server
+
+
+WorkerFactory = Callable[..., CeleryWorker]
+
+
+@pytest.fixture
+def start_worker(broker: RedisServer, live_database_url: str, tmp_path: Path) -> Iterator[WorkerFactory]:
+    """Start Celery workers on the test's database and the private Redis; all are stopped after the test."""
+    workers: list[CeleryWorker] = []
+
+    def start(name: str = "w1", **env: str) -> CeleryWorker:
+        environment = {
+            "DATABASE_URL": live_database_url,
+            "REDIS_URL": broker.url,
+            "TOUCHLINE_FETCH_ALLOW_PRIVATE": "1",
+            "TOUCHLINE_VISIBILITY_TIMEOUT": "10",
+            # Short limits so that a killed worker's lease runs out within a test's time.
+            "TOUCHLINE_TASK_SOFT_TIME_LIMIT": "6",
+            "TOUCHLINE_TASK_TIME_LIMIT": "8",
+            "TOUCHLINE_FETCH_TIMEOUT": "3",
+            "LOG_LEVEL": "INFO",
+            **env,
+        }
+        worker = CeleryWorker(name, environment, tmp_path)
+        workers.append(worker)
+        return worker.start()
+
+    yield start
+    for worker in workers:
+        worker.stop()
+
+
+@pytest.fixture(scope="session")
+def httpserver_listen_address() -> tuple[str, int]:
+    return ("127.0.0.1", 0)
