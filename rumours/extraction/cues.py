@@ -1,0 +1,255 @@
+"""Cue patterns over folded (lower-case, accent-free) text. Each table is one compiled alternation, scanned once
+per article; the group name of a hit says which cue fired."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONEY = (
+    r"(?:\u00a3|\u20ac|\$|&#163;|&pound;|&euro;)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:m|bn|k|million|billion|thousand|mln))?"
+    r"(?:-plus)?"
+    r"|\d[\d,]*(?:\.\d+)?\s?(?:m|million|bn|billion)\s(?:pounds|euros|dollars)"
+)
+_MONEY_PARTS = re.compile(
+    r"(?P<cur>\u00a3|\u20ac|\$|&#163;|&pound;|&euro;)?\s?(?P<num>\d[\d,]*(?:\.\d+)?)"
+    r"\s?(?P<mult>m|bn|k|million|billion|thousand|mln)?(?:-plus)?(?:\s(?P<word>pounds|euros|dollars))?"
+)
+_CURRENCIES = {
+    "\u00a3": "GBP",
+    "&#163;": "GBP",
+    "&pound;": "GBP",
+    "\u20ac": "EUR",
+    "&euro;": "EUR",
+    "$": "USD",
+}
+_WORD_CURRENCIES = {"pounds": "GBP", "euros": "EUR", "dollars": "USD"}
+_MULT = {
+    "m": 10**6,
+    "million": 10**6,
+    "mln": 10**6,
+    "bn": 10**9,
+    "billion": 10**9,
+    "k": 10**3,
+    "thousand": 10**3,
+}
+MONEY_RE = re.compile(MONEY)
+
+
+def parse_money(text: str) -> tuple[int | None, str]:
+    m = _MONEY_PARTS.search(text)
+    if not m:
+        return None, ""
+    try:
+        value = float(m.group("num").replace(",", ""))
+    except ValueError:
+        return None, ""
+    value *= _MULT.get(m.group("mult") or "", 1)
+    currency = _CURRENCIES.get(m.group("cur") or "", "") or _WORD_CURRENCIES.get(m.group("word") or "", "")
+    return int(round(value)), currency
+
+
+@dataclass(frozen=True)
+class Cue:
+    stage: str
+    pattern: str
+    buyer_subject: bool = False  # the clause's subject is the buying side ("X are chasing", "X have signed")
+    positive: bool = True  # a negation in front turns it into a denial or rejection
+    past: bool = False  # a completed move: modal or future words in front cancel it
+
+
+_ADJS = r"(?:[\w'-]+\s+){0,3}?"
+# Order matters: at one position the first alternative wins, so negated and longer forms come first.
+RUMOUR_CUES: tuple[Cue, ...] = (
+    # Cues that cancel a following cue word: "did not rule out", "bidding to bolster".
+    Cue("", r"(?:did not|didn't|not|won't|wouldn't|never) rule(?:d)? out"),
+    Cue("", r"bidding to|offer (?:him|her|them)\b|targeted by (?:[\w'-]+\s+){0,2}(?:fans|supporters)"),
+    Cue(
+        "",
+        r"(?:talks|negotiations|discussions) (?:\w+ ){0,2}(?:over|about|on|regarding) (?:a |an |his )?"
+        r"(?:new|fresh|improved|extended|longer)\b",
+    ),
+    Cue(
+        "denied",
+        r"(?:dismissed|denied|denies|deny|rubbished|rubbishes|played down|plays down|playing down|"
+        r"laughed off|shot down|poured cold water on) (?:the |any |all |those )?(?:\w+ )?(?:reports?|speculation|"
+        r"rumou?rs?|claims?|suggestions?|talk|links?|stories|story|interest|approach)",
+    ),
+    Cue("denied", r"no truth|nothing to (?:it|the reports?|the rumou?rs?)|fake news|wide of the mark"),
+    Cue(
+        "denied",
+        r"no plans to (?:quit|leave|sell|sign|move|join|return)|not (?:ready|going|looking|planning|"
+        r"thinking) (?:to|of|about) (?:return|leave|leaving|quit|quitting|move|moving|join|joining|sign)",
+    ),
+    Cue("denied", r"ruled out (?:a |any )?(?:\w+ )?(?:move|switch|return|transfer|exit|departure|deal)"),
+    Cue("denied", r"(?:has |have |had )?no interest in|(?:is|are|was|were) not interested|not interested in"),
+    Cue(
+        "rejected",
+        r"(?:rejected|rejects|reject|turned down|turn down|turns down|snubbed|snubs|rebuffed|"
+        r"knocked back|dismissed (?:a|an|the) (?:\w+ )?(?:move|bid|offer|approach|switch))",
+    ),
+    Cue(
+        "rejected",
+        r"not for sale|(?:will|would|shall) (?:not|never) (?:negotiate|sell|accept|listen|entertain|"
+        r"enter)|won't (?:negotiate|sell|accept|listen|entertain)|refus(?:e|ed|es|ing) to (?:enter|negotiate|"
+        r"sell|accept|listen|open|consider|entertain|engage|let)|no intention of (?:selling|letting|"
+        r"negotiating)|not (?:be )?(?:selling|sold)|(?:not|n't) want to sell|in no mood to (?:listen|sell|"
+        r"negotiate)|(?:will|would) not accept|not accept (?:any )?(?:offers?|bids?)|hands off",
+    ),
+    Cue(
+        "agreed",
+        r"agreed (?:a |an |the )?" + _ADJS + r"(?:fee|deal|terms|move|transfer|switch|"
+        r"price)|agrees? (?:a |an )?(?:\w+ )?(?:switch|move|deal|transfer|fee)|(?:set|poised|due|expected) to "
+        r"(?:join|sign|move|complete|seal|finalise|undergo)|on the verge of (?:joining|signing|a move|completing)|"
+        r"close to (?:joining|signing|completing|a move|a deal|an agreement)|(?:pending|subject to|ahead of) "
+        r"(?:a |his )?medical|(?:undergo|undergoing|undergoes|undergone|undergoes|having|had) (?:a |his )?"
+        r"medical|verbal (?:agreement|deal)|personal terms|(?:fee|deal|terms) (?:has |have )?(?:been )?agreed|"
+        r"accepted (?:a |an |the )?" + _ADJS + r"(?:bid|offer)|here we go|in principle",
+    ),
+    Cue(
+        "completed",
+        r"(?:has|have|had) (?:now |officially |finally |also )?(?:signed|joined|completed|sealed)|"
+        r"signed (?:for|with|from)|\bjoins\b|\bjoined\b|completed (?:his|her|a|the) (?:\w+ )?(?:move|transfer|"
+        r"switch|loan|signing)|\bunveiled\b|(?:moved|switched) to|\bleft\b[^.;]{0,40}?\bto join|"
+        r"(?:is|are|was|were|been|be|currently|already|spent|spending|spend)\s+(?:[\w'-]+\s+){0,4}?on (?:a |an )?"
+        r"(?:[\w'-]+\s+){0,2}?loan (?:from|at|to|with|until)|loaned (?:out )?to|completed the signing",
+        buyer_subject=True,
+        positive=False,
+        past=True,
+    ),
+    Cue(
+        "bid",
+        r"(?:" + MONEY + r")\s(?:[\w-]+\s+){0,2}?(?:bid|offer|approach)|(?:tabled|submitted|lodged|made|"
+        r"launched|received|rejected|considering|test \w+ with) (?:a |an |the |two |several |previous |"
+        r"an improved |a new |an opening )?"
+        + _ADJS
+        + r"(?:bids?|offers?)|\b(?:bids?|offers?) (?:of|worth|for|"
+        r"from)\b|'s (?:\w+ )?(?:bid|offer)\b|\bbid (?:" + MONEY + r")",
+        buyer_subject=True,
+    ),
+    Cue(
+        "talks",
+        r"in (?:advanced |early |formal |further )?(?:talks|negotiations|discussions)|"
+        r"(?:opened|open|opening|begun|began|entered|enter|held|holding|started|start) (?:\w+ )?"
+        r"(?:negotiations|talks|discussions)|negotiating|negotiations? (?:with|over|for|are|is|have)|"
+        r"talks (?:with|over|for|are|have)|discussing (?:a |an )?(?:[\w-]+ ){0,3}?(?:move|deal|transfer|loan|"
+        r"switch)|closing in on|hoping to (?:complete|finalise|seal)",
+        buyer_subject=True,
+    ),
+    Cue(
+        "interest",
+        r"interested in|interest (?:in|from)|(?:expressing|expressed|express|show|shown|showing|"
+        r"register|registered) (?:an |their |his |its )?interest|keen on|keen to (?:sign|land|bring|add|"
+        r"secure)|monitor(?:ing|ed|s)?\b|eyeing|eyes a|weigh(?:ing|s)? up (?:a |an )?"
+        + _ADJS
+        + r"(?:approach|move|bid|offer)|(?:transfer|top|main|summer|january|key|priority|prime|shock) target|"
+        r"\btarget(?:ing|ed|s)?\b|want(?:s|ed)? to (?:sign|bring|land|recruit)|chas(?:ing|e|es)\b|"
+        r"in the race for|admirers|scouted|scouting|approach for|(?:ask|asked|asking) for (?:an? )?(?:option|price)|(?:an |the )?(?:option|enquiry|inquiry) "
+        r"(?:on|for|about)|(?:made|make|making) (?:an )?(?:enquiry|enquiries|inquiry)",
+        buyer_subject=True,
+    ),
+    Cue(
+        "linked",
+        r"linked (?:with|to)|link(?:s|ing)? (?:him |her )?(?:with|to)|tipped (?:to|for)|touted|mooted|"
+        r"(?:speculation|rumou?rs?|reports?) (?:of|linking)",
+    ),
+)
+
+
+def _compile(cues: tuple[Cue, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<c{i}>{c.pattern})" for i, c in enumerate(cues)))
+
+
+RUMOUR_RE = _compile(RUMOUR_CUES)
+
+
+def cue_of(match: re.Match[str], cues: tuple[Cue, ...]) -> Cue:
+    return cues[int(match.lastgroup[1:])]
+
+
+NEGATION = re.compile(r"(?:\bnot|\bno|\bnever|n't|\bnor|\bwithout|\bdenied|\bdenies|\bdeny)\b")
+MODAL = re.compile(
+    r"\b(?:would|could|might|may|will|if|hope|hopes|hoping|hopeful|expected|want|wants|wanted|unlikely|"
+    r"allow|set|close|keen|likely|plan|plans|to)\b|'ll\b"
+)
+
+# ---- injuries --------------------------------------------------------------------------------------------
+BODY_PARTS = {
+    "knee": "knee", "cruciate": "knee", "acl": "knee", "meniscus": "knee", "ankle": "ankle",
+    "hamstring": "hamstring", "groin": "groin", "calf": "calf", "thigh": "thigh", "quad": "thigh",
+    "achilles": "achilles", "foot": "foot", "metatarsal": "foot", "toe": "foot", "shoulder": "shoulder",
+    "back": "back", "hip": "hip", "wrist": "wrist", "hand": "hand", "head": "head", "concussion": "head",
+    "rib": "ribs", "ribs": "ribs", "shin": "shin", "leg": "leg", "arm": "arm", "elbow": "elbow", "neck": "neck",
+    "collarbone": "shoulder", "cheekbone": "head", "jaw": "head", "abdominal": "abdomen", "heel": "foot",
+}  # fmt: skip
+_BODY = "|".join(sorted(BODY_PARTS, key=len, reverse=True))
+INJURY_RE = re.compile(
+    rf"(?P<term>\binjur(?:y|ies|ed)\b(?![ -]time)|\bknocks?\b|\bstrain(?:ed)?\b|\bsprain(?:ed)?\b|\btorn\b|"
+    rf"\bruptur(?:e|ed)\b|\bfractur(?:e|ed)\b|\bbroken (?:{_BODY})\b|\bbroke (?:his|her) (?:{_BODY})\b|"
+    rf"\b(?:{_BODY}) (?:problem|complaint|issue|tear|strain)s?\b|\bconcussion\b|\bsurgery\b|\boperation on\b|"
+    rf"\bsidelined\b|\bon the sidelines\b|\bout of action\b|\bhurt\b|\blimped off\b|\blay-off\b|\blayoff\b|"
+    rf"\bstruggling to be fit\b|\bfitness (?:doubt|battle|test)\b|\bruled out (?:for|of)\b)"
+    rf"|(?P<miss>\b(?:could|will|would|set to|is set to|may|might|to) (?:also )?miss\b|\bno chance of playing\b|"
+    rf"\bmiss the rest of\b)"
+)
+INJURY_BLOCK = re.compile(
+    r"suspen(?:sion|ded)|red card|\bbann?(?:ed)?\b|injury[ -]time|international duty|\brested\b"
+)
+INJURY_PHRASE = re.compile(
+    rf"(?:(?:serious|suspected|minor|severe|bad|long-term|recurring|slight|major|nasty|fresh|"
+    rf"cruciate|ligament|tendon|muscle|muscular|broken|fractured|torn|ruptured|pulled|damaged|bruised|"
+    rf"(?:{_BODY}))\s+){{0,4}}(?:injury|problem|strain|tear|fracture|knock|sprain|rupture|damage)"
+    rf"|(?:broken|fractured|torn|ruptured|damaged|injured) (?:(?:his|her|a) )?(?:{_BODY})|concussion"
+)
+ABSENCE_RE = re.compile(
+    r"(?:(?:up to|at least|around|about|nearly|almost|another|a further|the next|roughly)\s)?"
+    r"(?:several|a few|a couple of|a number of|many|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|\d+)(?:\s(?:to|or)\s(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d+))?"
+    r"\s(?:days?|weeks?|months?)\b|(?:the )?rest of (?:the|this) (?:season|campaign)|the (?:whole |entire )?"
+    r"season|(?:the )?(?:foreseeable|near) future|long-term"
+)
+
+# ---- contracts -------------------------------------------------------------------------------------------
+CONTRACT_CUES: tuple[Cue, ...] = (
+    Cue(
+        "new_deal_offered",
+        r"(?:been |was |were |is |are )?offered (?:him |her )?(?:a |an )?(?:new|fresh|"
+        r"improved|bumper|lucrative|extended|longer)\s+(?:[\w-]+\s+){0,2}?(?:deal|contract|terms)|"
+        r"(?:offer|table|tabled|offering) (?:him |her )?(?:a |an )?(?:new|improved|fresh|bumper) "
+        r"(?:[\w-]+ )?(?:deal|contract)",
+    ),
+    Cue(
+        "new_deal_signed",
+        r"(?:signed|penned|agreed|inked|put pen to paper on|committed (?:his future )?to|"
+        r"pen|sign|agree|commit (?:his future )?to|commit(?:ting)? (?:himself )?to) (?:a |an )?(?:new|fresh|"
+        r"improved|extended|bumper)\s+(?:[\w-]+\s+){0,2}?(?:deal|contract|extension|terms)|"
+        r"(?:signed|agreed|penned) (?:a |an )?(?:contract )?extension",
+    ),
+    Cue(
+        "talks",
+        r"(?:talks|negotiations|discussions) (?:\w+ ){0,2}(?:over|about|on|regarding|for) (?:a |an |"
+        r"his |her )?(?:new|fresh|improved|extended|longer)\s+(?:[\w-]+\s+){0,2}?(?:deal|contract|terms)|"
+        r"contract (?:talks|extension|renewal)|(?:extend|extending|renew|renewing) (?:his|her) (?:contract|deal|"
+        r"stay)",
+    ),
+    Cue(
+        "expiry",
+        r"out of contract|(?:contract|deal) (?:expires|expiring|runs out|ends|is up|will expire|"
+        r"runs until|runs till|runs to|lasts until|until (?:20\d\d|the end))|(?:final|last) (?:year|months|"
+        r"six months|12 months) of (?:his|her|a|the) (?:contract|deal)|expir(?:es|ing|y) (?:of )?(?:his |her )?"
+        r"(?:contract|deal)|free agent (?:at the end|in the summer|next summer)",
+    ),
+    Cue(
+        "wage",
+        r"(?:" + MONEY + r")(?:\s|-)*(?:per|a|each)(?:\s|-)*week|(?:" + MONEY + r")\s?(?:pw|p/w)\b|"
+        r"(?:earns|earning|earn|paid|pockets|pocketing|picks up|on wages of|wages of|salary of|"
+        r"weekly wage of)\s+(?:a\s+)?(?:\w+\s+)?(?:" + MONEY + r")",
+    ),
+    Cue("length", r"(?:one|two|three|four|five|six|\d|[a-z]+-and-a-half)-year (?:deal|contract|extension)"),
+)
+CONTRACT_RE = _compile(CONTRACT_CUES)
+EXPIRY_WHEN = re.compile(
+    r"(?:at|in|until|till|to|by) (?:the )?(?:end of (?:the|this|next) (?:season|campaign)|summer(?: of (20\d\d))?|"
+    r"(?:june|july|may) ?(20\d\d)?|(20\d\d))|(?:end of|in) (20\d\d)"
+)
+PER_WEEK = re.compile(r"(?:per|a|each)(?:\s|-)*week|\bpw\b|p/w|weekly")

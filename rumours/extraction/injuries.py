@@ -1,0 +1,94 @@
+"""Injury facts: what, which body part, how long, attributed to the player the sentence is about."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .cues import ABSENCE_RE, BODY_PARTS, INJURY_BLOCK, INJURY_PHRASE, INJURY_RE
+from .records import InjuryFact
+from .roles import pick_subjects
+
+if TYPE_CHECKING:
+    from .pipeline import Doc
+
+
+def _nearest(pattern, doc: Doc, lo: int, hi: int, pos: int):
+    best = None
+    for m in pattern.finditer(doc.ftext, lo, hi):
+        d = abs(m.start() - pos)
+        if best is None or d < best[0]:
+            best = (d, m)
+    return best[1] if best else None
+
+
+def extract_injuries(doc: Doc) -> list[InjuryFact]:
+    term_sentences = set()
+    hits = []
+    for m in INJURY_RE.finditer(doc.ftext):
+        si = doc.sentence_of(m.start())
+        if si is None:
+            continue
+        if m.group("term"):
+            term_sentences.add(si)
+        hits.append((m, si))
+    found: dict[int, dict] = {}
+    order: list[int] = []
+    for m, si in hits:
+        clause = doc.clause_of(si, m.start())
+        clause_text = doc.ftext[clause[0] : clause[1]]
+        if INJURY_BLOCK.search(clause_text):
+            continue
+        if m.group("miss") and not (term_sentences & {si - 1, si, si + 1}):
+            continue  # "could miss the game" is an injury only where injuries are being talked about
+        players = pick_subjects(doc, si, clause, m.start(), m.end())
+        if not players:
+            continue
+        phrase = _nearest(INJURY_PHRASE, doc, clause[0], clause[1], m.start())
+        absence = _nearest(ABSENCE_RE, doc, doc.sfs[si], doc.sfe[si], m.start())
+        body = ""
+        for word in doc.ftext[clause[0] : clause[1]].replace("-", " ").split():
+            word = word.strip(".,;:'\"()")
+            if word in BODY_PARTS:
+                body = BODY_PARTS[word]
+                break
+        injury = doc.original_text(*phrase.span()) if phrase else ""
+        for p in players:
+            entry = found.get(p.entity)
+            info = {
+                "injury": injury,
+                "body": body,
+                "absence": doc.original_text(*absence.span()) if absence else "",
+                "si": si,
+                "confidence": 0.75 if p.via != "reference" else 0.6,
+            }
+            if entry is None:
+                found[p.entity] = info
+                order.append(p.entity)
+                continue
+            # One fact per player: keep the first sentence that names the injury, fill the gaps from the rest.
+            if not entry["injury"] and info["injury"]:
+                entry["injury"], entry["si"] = info["injury"], si
+            for key in ("body", "absence"):
+                if not entry[key] and info[key]:
+                    entry[key] = info[key]
+            entry["confidence"] = min(0.95, entry["confidence"] + 0.05)
+    facts = []
+    for pid in order:
+        e = found[pid]
+        evidence, start, end = doc.evidence(e["si"])
+        outlets = doc.outlets(e["si"])
+        facts.append(
+            InjuryFact(
+                player_id=pid,
+                club_id=doc.gaz.player(pid).club_id,
+                injury=e["injury"],
+                body_part=e["body"],
+                expected_absence=e["absence"],
+                evidence=evidence,
+                start=start,
+                end=end,
+                cited_outlet=outlets[0] if outlets else "",
+                confidence=round(e["confidence"], 2),
+            )
+        )
+    return facts

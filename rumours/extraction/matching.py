@@ -1,0 +1,206 @@
+"""Finding gazetteer names in text: one automaton pass, boundary and case checks, near-miss spellings, and
+disambiguation of names several entities share ("Cole", "Madrid", "Rangers") from the rest of the article."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .gazetteer import Gazetteer, Target
+from .normalise import Folded, fold_key
+
+FUZZY_SCORE = 88.0
+
+
+@dataclass
+class Mention:
+    """A name found in the text (folded offsets `fs`/`fe`); `entity` is None while ambiguous or unresolved."""
+
+    fs: int
+    fe: int
+    targets: tuple[Target, ...]
+    via: str
+    kind: str = ""
+    entity: int | None = None
+    possessive: bool = False
+    club: int | None = None  # for people: the club they speak or act for
+    reference: str = ""  # for references: what kind ("age", "pronoun", ...)
+    confidence: float = 1.0
+
+    def key(self) -> tuple[str, int | None]:
+        return self.kind, self.entity
+
+
+def _boundary_ok(ftext: str, fs: int, fe: int) -> bool:
+    if fs > 0 and ftext[fs - 1].isalnum():
+        return False
+    return not (fe < len(ftext) and ftext[fe].isalnum())
+
+
+def _case_ok(folded: Folded, fs: int, fe: int, cap: int) -> bool:
+    if cap < 0:
+        return True
+    start, end = folded.span(fs, fe)
+    surface = folded.original[start:end]
+    pos = cap if cap < len(surface) and surface[cap].isalpha() else 0
+    ch = surface[pos] if surface else ""
+    return ch.isupper() or ch.isdigit()
+
+
+def _possessive(ftext: str, fe: int) -> bool:
+    return ftext.startswith("'s", fe) or (ftext.startswith("' ", fe) and ftext[fe - 1] == "s")
+
+
+def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
+    """Leftmost-longest non-overlapping name matches that pass the boundary and case checks."""
+    ftext = folded.text
+    found: list[tuple[int, int, tuple[Target, ...]]] = []
+    automaton = gaz.automaton
+    if automaton is None or not ftext:
+        return []
+    for last, value in automaton.iter(ftext):
+        length, targets = gaz.key_targets(value)
+        fe = last + 1
+        fs = fe - length
+        if not _boundary_ok(ftext, fs, fe):
+            continue
+        kept = tuple(t for t in targets if _case_ok(folded, fs, fe, t.cap))
+        if kept:
+            found.append((fs, fe, kept))
+    found.sort(key=lambda f: (f[0], f[0] - f[1]))
+    mentions: list[Mention] = []
+    last_end = -1
+    for fs, fe, targets in found:
+        if fs < last_end:
+            continue
+        via = "name" if any(t.via == "name" for t in targets) else targets[0].via
+        mentions.append(Mention(fs, fe, targets, via, possessive=_possessive(ftext, fe)))
+        last_end = fe
+    return mentions
+
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# Capitalised words that are not names: fuzzy matching skips them outright.
+_COMMON = set(
+    """about above after again against although among another because before being below between
+    during either every first further however indeed instead later meanwhile maybe neither never
+    other perhaps since still there these those though through under until whatever whenever where
+    whether which while within without yesterday today tomorrow monday tuesday wednesday thursday friday
+    saturday sunday january february march april june july august september october november december
+    england english spain spanish france french germany german italy italian europe european league
+    premier premiership champions championship cup final season world club clubs manager coach player
+    players transfer window sources report reports according statement sport sports radio television
+    speaking asked added adding earlier""".split()
+)
+
+
+def fuzzy_mentions(
+    folded: Folded, gaz: Gazetteer, taken: list[Mention], sentence_starts: set[int]
+) -> list[Mention]:
+    """Close misspellings of single-word names ("Marid"), only for capitalised unmatched words of 5+ letters."""
+    if not gaz.fuzzy_buckets:
+        return []
+    original = folded.original
+    covered = [(m.fs, m.fe) for m in taken]
+    out: list[Mention] = []
+    ci = 0
+    ftext = folded.text
+    for tm in _TOKEN.finditer(ftext):
+        fs, fe = tm.start(), tm.end()
+        word = tm.group()
+        if fe - fs < 5 or word in _COMMON or "-" in word:
+            continue
+        while ci < len(covered) and covered[ci][1] <= fs:
+            ci += 1
+        if ci < len(covered) and covered[ci][0] < fe:
+            continue
+        start, _ = folded.span(fs, fe)
+        if not original[start : start + 1].isupper() or start in sentence_starts:
+            continue
+        if gaz.key_index.get(word) is not None:
+            continue  # an exact name that failed its checks: not a misspelling
+        hits: list[tuple[str, float]] = []
+        for length in (len(word) - 1, len(word), len(word) + 1):
+            choices = gaz.fuzzy_buckets.get((word[0], length))
+            if not choices:
+                continue
+            for key, score, _ in process.extract(
+                word, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE, limit=3
+            ):
+                hits.append((key, score))
+        if not hits:
+            continue
+        hits.sort(key=lambda h: -h[1])
+        if len(hits) > 1 and hits[1][1] >= hits[0][1]:
+            continue  # two names equally close: not unambiguous
+        targets = gaz.targets_for(hits[0][0])
+        if targets:
+            out.append(Mention(fs, fe, targets, "fuzzy", possessive=_possessive(ftext, fe), confidence=0.7))
+    return out
+
+
+def resolve(mentions: list[Mention], title_mentions: list[Mention], gaz: Gazetteer) -> None:
+    """Fix `kind`/`entity` for each mention: unambiguous ones first, then shared names from article context."""
+    support: Counter[tuple[str, int]] = Counter()
+
+    def settle(m: Mention) -> None:
+        if len(m.targets) == 1:
+            t = m.targets[0]
+            m.kind, m.entity = t.kind, t.id
+            if t.kind == "person":
+                m.club = gaz.person(t.id).club_id
+            support[(t.kind, t.id)] += 1
+
+    everything = [*title_mentions, *mentions]
+    for m in everything:
+        settle(m)
+    for _ in range(2):
+        clubs_of_players: Counter[int] = Counter()
+        for (kind, ident), n in support.items():
+            if kind == "player":
+                club = gaz.player(ident).club_id
+                if club is not None:
+                    clubs_of_players[club] += n
+            elif kind == "person":
+                club = gaz.person(ident).club_id
+                if club is not None:
+                    clubs_of_players[club] += n
+        changed = False
+        for m in everything:
+            if m.entity is not None or len(m.targets) < 2:
+                continue
+            scores = []
+            for t in m.targets:
+                s = support[(t.kind, t.id)]
+                if t.kind == "club":
+                    s += clubs_of_players[t.id]
+                elif t.kind == "player":
+                    club = gaz.player(t.id).club_id
+                    s += 0.5 * support[("club", club)] if club is not None and support[("club", club)] else 0
+                elif t.kind == "person":
+                    club = gaz.person(t.id).club_id
+                    s += 0.5 * support[("club", club)] if club is not None and support[("club", club)] else 0
+                scores.append((s, t))
+            scores.sort(key=lambda x: -x[0])
+            if scores[0][0] > 0 and scores[0][0] > scores[1][0]:
+                t = scores[0][1]
+                m.kind, m.entity = t.kind, t.id
+                m.confidence = min(m.confidence, 0.8)
+                if t.kind == "person":
+                    m.club = gaz.person(t.id).club_id
+                support[(t.kind, t.id)] += 1
+                changed = True
+        if not changed:
+            break
+
+
+def title_scan(title: str, gaz: Gazetteer) -> list[Mention]:
+    if not title:
+        return []
+    return scan(Folded(title), gaz)
+
+
+__all__ = ["Mention", "scan", "fuzzy_mentions", "resolve", "title_scan", "fold_key"]

@@ -1,0 +1,346 @@
+"""`extract()`: text + publication date + gazetteer in, facts out. Builds one `Doc` per article that the fact
+extractors share (sentences, clauses, resolved mentions, cited outlets, window hints)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from datetime import date
+
+from .candidates import extract_candidates
+from .contracts import extract_contracts
+from .gazetteer import Gazetteer
+from .injuries import extract_injuries
+from .matching import Mention, fuzzy_mentions, resolve, scan, title_scan
+from .normalise import Folded
+from .outlets import cited_outlets
+from .records import EntityMention, Extraction
+from .references import REFERENCE, age_on, learn_people, nation, position_groups
+from .rumours import extract_rumours
+from .sentences import split_sentences
+from .windows import WINDOW_RE, default_window, window_from_hint
+
+EXTRACTION_VERSION = 1
+MAX_TEXT = 200_000  # longer inputs are cut: an article is never this long, a pasted feed dump might be
+
+_CLAUSE = re.compile(
+    r";\s|\s-\s|\s--\s|,\s*but\s|\sbut\s|\swhile\s|\swhereas\s|,?\salthough\s|\safter\s|,\sdespite\s|"
+    r"\sand\s(?=(?:he|she|they|it|we|i)\s)"
+)
+_CAP_WORD = re.compile(r"\b[A-Z][a-z\u00e0-\u00ff'\u2019-]+")
+_SPEECH = re.compile(r"^\s*(?:said|says|explained|added|told|insisted|admitted|revealed|claimed|stated)\b")
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|explained|added|insisted)\s+$")
+_NOT_NAMES = set(
+    """I The A An But And Or If So As At In On Of For To With From By Also Even Meanwhile However Although
+    While When Where What Who Why How He She It We They His Her Their Our You My Its That This These Those There
+    Here Some Many Most No Not Yes Sir Mr Mrs Dr Premier League Premiership Champions Cup Final Saturday Sunday
+    Monday Tuesday Wednesday Thursday Friday January February March April May June July August September October
+    November December England Spain France Germany Italy Europe European Brazil Holland Scotland Wales Ireland
+    Chairman Boss Manager Coach Director Instagram Twitter Getty Images GMT FA BBC Sport""".split()
+)
+
+
+class Doc:
+    """Everything the fact extractors need about one article."""
+
+    def __init__(self, text: str, published: date, gaz: Gazetteer, title: str = "") -> None:
+        self.text = text
+        self.published = published
+        self.gaz = gaz
+        self.folded = Folded(text)
+        self.ftext = self.folded.text
+        self.sentences = split_sentences(text)
+        self.sfs = [self.folded.fpos(s.start) for s in self.sentences]
+        self.sfe = [self.folded.fpos(s.end) for s in self.sentences]
+        self._clauses: dict[int, list[tuple[int, int]]] = {}
+        self._outlets: dict[int, list[str]] = {}
+        mentions = scan(self.folded, gaz)
+        mentions += fuzzy_mentions(self.folded, gaz, mentions, {s.start for s in self.sentences})
+        mentions.sort(key=lambda m: m.fs)
+        title_mentions = title_scan(title, gaz)
+        resolve(mentions, title_mentions, gaz)
+        self.outlet_mentions = [(m.fs, m.fe) for m in mentions if m.kind == "outlet"]
+        self.mentions = [
+            m for m in mentions if m.entity is not None and m.kind in ("player", "club", "person")
+        ]
+        self._entity_spans = [(m.fs, m.fe) for m in mentions]
+        clubs = Counter(m.entity for m in [*self.mentions, *title_mentions] if m.kind == "club" and m.entity)
+        top = clubs.most_common(2)
+        self.dominant_club = (
+            top[0][0] if top and top[0][1] >= 2 and (len(top) < 2 or top[0][1] > top[1][1]) else None
+        )
+        self.local_people = self._learn_people()
+        self._resolve_references()
+        self.mentions.sort(key=lambda m: m.fs)
+        self.by_sentence: list[list[Mention]] = [[] for _ in self.sentences]
+        for m in self.mentions:
+            si = self.sentence_of(m.fs)
+            if si is not None:
+                self.by_sentence[si].append(m)
+        self._windows: dict[int, str] = {}
+        hints: Counter[str] = Counter()
+        for m in WINDOW_RE.finditer(self.ftext):
+            window = window_from_hint(m, published)
+            si = self.sentence_of(m.start())
+            if window and si is not None:
+                self._windows.setdefault(si, window)
+                hints[window] += 1
+        self.article_window = hints.most_common(1)[0][0] if hints else default_window(published)
+        self.rumour_cue_sentences: set[int] = set()
+
+    # ---- geometry -----------------------------------------------------------------------------------------
+    def sentence_of(self, fpos: int) -> int | None:
+        i = bisect_right(self.sfs, fpos) - 1
+        return i if i >= 0 and fpos < self.sfe[i] else None
+
+    def clauses(self, si: int) -> list[tuple[int, int]]:
+        got = self._clauses.get(si)
+        if got is None:
+            start, end = self.sfs[si], self.sfe[si]
+            got, last = [], start
+            for m in _CLAUSE.finditer(self.ftext, start, end):
+                got.append((last, m.start()))
+                last = m.start() + 1
+            got.append((last, end))
+            self._clauses[si] = got
+        return got
+
+    def clause_of(self, si: int, fpos: int) -> tuple[int, int]:
+        for c in self.clauses(si):
+            if c[0] <= fpos < c[1]:
+                return c
+        return self.sfs[si], self.sfe[si]
+
+    def original_text(self, fs: int, fe: int) -> str:
+        s, e = self.folded.span(fs, fe)
+        return self.text[s:e]
+
+    def evidence(self, si: int) -> tuple[str, int, int]:
+        s = self.sentences[si]
+        return self.text[s.start : s.end], s.start, s.end
+
+    def window_hint(self, si: int) -> str | None:
+        return self._windows.get(si)
+
+    def outlets(self, si: int) -> list[str]:
+        got = self._outlets.get(si)
+        if got is None:
+            s = self.sentences[si]
+            base_f = self.sfs[si]
+
+            def spans(start: int, end: int, pool: list[tuple[int, int]]) -> bool:
+                fs = self.folded.fpos(s.start + start)
+                fe = self.folded.fpos(s.start + end)
+                return any(a < fe and fs < b for a, b in pool if base_f <= a < self.sfe[si] + 1)
+
+            got = cited_outlets(
+                self.text[s.start : s.end],
+                lambda a, b: spans(a, b, self._entity_spans),
+                lambda a, b: spans(a, b, self.outlet_mentions),
+            )
+            self._outlets[si] = got
+        return got
+
+    # ---- people the gazetteer does not know -----------------------------------------------------------------
+    def unknown_names(self, si: int, upto_f: int | None = None, ignore_speakers: bool = False) -> list[str]:
+        s = self.sentences[si]
+        end = s.end if upto_f is None else min(s.end, self.folded.orig(max(upto_f - 1, 0)) + 1)
+        names = []
+        for m in _CAP_WORD.finditer(self.text, s.start, end):
+            word = m.group().rstrip("'\u2019")
+            if (
+                m.start() == s.start
+                or word in _NOT_NAMES
+                or self.text[m.start() - 2 : m.start()] in (". ", '" ')
+            ):
+                continue
+            f = self.folded.fpos(m.start())
+            if any(a <= f < b for a, b in self._entity_spans):
+                continue
+            if ignore_speakers and (
+                _SPEECH.match(self.text, m.end())
+                or _SPEECH_BEFORE.search(self.text, max(0, m.start() - 12), m.start())
+            ):
+                continue
+            names.append(word)
+        return names
+
+    def unknown_subject(self, si: int, clause: tuple[int, int], cs: int) -> bool:
+        """A person the gazetteer does not know (and whose club we did not learn) acts in this clause."""
+        for m in self.by_sentence[si]:
+            if clause[0] <= m.fs < cs and m.kind == "person" and m.club is None:
+                return True
+        before = self.unknown_names(si, cs)
+        return (
+            bool(before)
+            and self.folded.fpos(self.text.find(before[-1], self.sentences[si].start)) >= clause[0]
+        )
+
+    def _learn_people(self) -> dict[str, int]:
+        clubs = []
+        for m in self.mentions:
+            if m.kind == "club":
+                s, e = self.folded.span(m.fs, m.fe)
+                clubs.append((s, e, m.entity, m.fs))
+        learned = learn_people(self.text, self.ftext, clubs)
+        if not learned:
+            return learned
+        taken = [(m.fs, m.fe) for m in self.mentions]
+        pattern = re.compile(
+            r"\b(?:" + "|".join(re.escape(n) for n in sorted(learned, key=len, reverse=True)) + r")\b"
+        )
+        for m in pattern.finditer(self.text):
+            fs, fe = self.folded.fpos(m.start()), self.folded.fpos(m.end())
+            if any(a < fe and fs < b for a, b in taken):
+                continue
+            mention = Mention(fs, fe, (), "name", kind="person", club=learned[m.group()], reference="local")
+            mention.possessive = self.ftext.startswith("'s", fe)
+            self.mentions.append(mention)
+            taken.append((fs, fe))
+        return learned
+
+    # ---- references ---------------------------------------------------------------------------------------
+    def _resolve_references(self) -> None:
+        gaz = self.gaz
+        events: list[tuple[int, int, object]] = [(m.fs, 0, m) for m in self.mentions]
+        taken = sorted((m.fs, m.fe) for m in self.mentions)
+        starts = [a for a, _ in taken]
+        for r in REFERENCE.finditer(self.ftext):
+            k = bisect_right(starts, r.start()) - 1
+            if k >= 0 and taken[k][1] > r.start():
+                continue
+            if not r.group("pron"):
+                nxt = k + 1
+                # "the striker Fernando Morientes": an apposition, the name itself is the mention.
+                if nxt < len(taken) and 0 <= taken[nxt][0] - r.end() <= 1:
+                    continue
+            events.append((r.start(), 1, r))
+        events.sort(key=lambda e: (e[0], e[1]))
+        recent: list[tuple[int, int, int]] = []  # (player id, sentence index, folded position), newest first
+        others: list[tuple[int, int]] = []  # (folded position, sentence) of people, for pronoun safety
+        added: list[Mention] = []
+
+        def touch(pid: int, si: int, pos: int) -> None:
+            recent[:] = [r for r in recent if r[0] != pid]
+            recent.insert(0, (pid, si, pos))
+
+        for pos, kind, item in events:
+            si = self.sentence_of(pos)
+            if si is None:
+                continue
+            if kind == 0:
+                if item.kind == "player":
+                    touch(item.entity, si, pos)
+                elif item.kind == "person":
+                    others.append((pos, si))
+                continue
+            r = item
+            pid, confidence, ref = self._reference_target(r, si, recent, others, gaz)
+            if pid is None:
+                continue
+            m = Mention(r.start(), r.end(), (), "reference", kind="player", entity=pid, confidence=confidence)
+            m.reference = ref
+            m.possessive = self.ftext.startswith("'s", r.end()) or r.group() == "his"
+            added.append(m)
+            touch(pid, si, pos)
+        self.mentions.extend(added)
+
+    def _reference_target(self, r: re.Match[str], si: int, recent, others, gaz: Gazetteer):
+        if not recent:
+            if r.group("shirt"):
+                return self._shirt_from_index(int(r.group("shirt")), si), 0.6, "shirt"
+            return None, 0, ""
+        newest, newest_si, newest_pos = recent[0]
+        close = si - newest_si <= 2
+
+        def pick(test, groups: set[str] | None = None, label: str = ""):
+            for pid, psi, _ in recent:
+                p = gaz.player(pid)
+                known = test(p)
+                if known and (
+                    not groups or not position_groups(p.position) or groups & position_groups(p.position)
+                ):
+                    return pid, 0.75, label
+            p = gaz.player(newest)
+            if close and test(p) is None:
+                if not groups or not p.position or groups & position_groups(p.position):
+                    return newest, 0.5, label
+            return None, 0, ""
+
+        if r.group("age"):
+            age = int(r.group("age"))
+            groups = position_groups(r.group("agepos")) if r.group("agepos") else None
+            return pick(
+                lambda p: None if p.born is None else age_on(p.born, self.published) == age, groups, "age"
+            )
+        if r.group("nat"):
+            country = nation(r.group("nat"))
+            groups = position_groups(r.group("natpos"))
+            return pick(
+                lambda p: None if not p.nationality else nation(p.nationality) == country,
+                groups,
+                "nationality",
+            )
+        if r.group("shirt"):
+            number = int(r.group("shirt"))
+            for pid, _, _ in recent:
+                if gaz.player(pid).shirt == number:
+                    return pid, 0.75, "shirt"
+            return self._shirt_from_index(number, si), 0.6, "shirt"
+        if r.group("pos"):
+            groups = position_groups(r.group("pos"))
+            if not groups:  # "the player", "the international": the one just talked about
+                return (newest, 0.5, "position") if close else (None, 0, "")
+            for pid, psi, _ in recent:
+                p = gaz.player(pid)
+                if p.position and groups & position_groups(p.position) and si - psi <= 3:
+                    return pid, 0.7, "position"
+            p = gaz.player(newest)
+            return (newest, 0.5, "position") if close and not p.position else (None, 0, "")
+        # A pronoun: only when one player is in play and nobody else could be meant.
+        window_start = self.sfs[max(0, si - 3)]
+        if newest_pos < window_start:
+            return None, 0, ""
+        if any(newest_pos < pos < r.start() for pos, _ in others):
+            return None, 0, ""
+        if any(pid != newest and pos >= window_start for pid, _, pos in recent[1:]):
+            return None, 0, ""
+        if self.unknown_names(si, r.start()):
+            return None, 0, ""
+        for k in range(max(newest_si, si - 2), si):
+            if self.unknown_names(k, ignore_speakers=True):
+                return None, 0, ""
+        return newest, 0.5, "pronoun"
+
+    def _shirt_from_index(self, number: int, si: int) -> int | None:
+        clubs = {m.entity for k in (si - 1, si) if k >= 0 for m in self._mentions_in(k) if m.kind == "club"}
+        found = {p for c in clubs for p in self.gaz.players_by_club_shirt.get((c, number), ())}
+        return found.pop() if len(found) == 1 else None
+
+    def _mentions_in(self, si: int) -> list[Mention]:
+        lo, hi = self.sfs[si], self.sfe[si]
+        return [m for m in self.mentions if lo <= m.fs < hi]
+
+
+def extract(text: str, *, published: date, gazetteer: Gazetteer, title: str = "") -> Extraction:
+    """Facts from one article. Never raises on odd text; evidence spans always point into `text`."""
+    text = text[:MAX_TEXT]
+    doc = Doc(text, published, gazetteer, title=title[:1000])
+    rumours = extract_rumours(doc)
+    injuries = extract_injuries(doc)
+    contracts, person_contracts = extract_contracts(doc)
+    mentions = []
+    for m in doc.mentions:
+        if m.entity is None:
+            continue
+        s, e = doc.folded.span(m.fs, m.fe)
+        mentions.append(EntityMention(m.kind, m.entity, s, e, text[s:e], m.via))
+    return Extraction(
+        mentions=mentions,
+        rumours=rumours,
+        injuries=injuries,
+        contracts=contracts,
+        candidates=extract_candidates(doc),
+        person_contracts=person_contracts,
+    )

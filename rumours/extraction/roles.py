@@ -1,0 +1,73 @@
+"""Who a cue is about: the player(s) nearest to it in its clause, taking coordination ("Reid and Dawson") and
+possessives ("Bridge's injury") into account."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .matching import Mention
+
+if TYPE_CHECKING:
+    from .pipeline import Doc
+
+_COORD = re.compile(
+    r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as well as\s+)(?:both\s+)?(?:[a-z'-]+\s+){0,3}$"
+)
+_WORDS = re.compile(r"\S+")
+
+
+def last_words(text: str, n: int) -> str:
+    words = _WORDS.findall(text)
+    return " ".join(words[-n:])
+
+
+def word_count(text: str) -> int:
+    return len(_WORDS.findall(text))
+
+
+def coordinated_groups(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
+    groups: list[list[Mention]] = []
+    for m in mentions:
+        if groups and _COORD.match(doc.ftext[groups[-1][-1].fe : m.fs]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
+
+
+def pick_subjects(
+    doc: Doc, si: int, clause: tuple[int, int], cs: int, ce: int, kinds: tuple[str, ...] = ("player",)
+) -> list[Mention]:
+    """The mention group a cue at folded [cs, ce) is about: the nearest in its clause, else in its sentence."""
+
+    def usable(m: Mention) -> bool:
+        return m.kind in kinds and m.entity is not None
+
+    sentence = [m for m in doc.by_sentence[si] if usable(m)]
+    pool = [m for m in sentence if clause[0] <= m.fs < clause[1]] or sentence
+    if not pool:
+        return []
+    groups = coordinated_groups(doc, pool)
+    for g in groups:
+        if g[-1].possessive and 0 <= cs - g[-1].fe <= 25 and not any(g[-1].fe <= m.fs < cs for m in sentence):
+            return _dedupe(g)
+
+    def distance(g: list[Mention]) -> float:
+        if g[-1].fe <= cs:
+            return cs - g[-1].fe
+        if g[0].fs >= ce:
+            return (g[0].fs - ce) * 1.3
+        return 0.0
+
+    return _dedupe(min(groups, key=distance))
+
+
+def _dedupe(group: list[Mention]) -> list[Mention]:
+    seen: set[tuple[str, int | None]] = set()
+    out = []
+    for m in group:
+        if m.key() not in seen:
+            seen.add(m.key())
+            out.append(m)
+    return out

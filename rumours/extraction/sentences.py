@@ -1,0 +1,92 @@
+"""Sentence splitting for news text: abbreviations, quotes, headlines and paragraphs broken mid-sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "v", "no", "nos", "prof", "gen", "capt", "sgt", "lt",
+    "col", "etc", "eg", "ie", "approx", "inc", "ltd", "co", "utd", "fc", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "pts", "min", "mins", "cf", "al", "sen", "rep",
+}  # fmt: skip
+_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)|\n\s*")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_TERMINAL = set(".!?\u2026:;\"'\u201d\u2019)")
+_OPEN_QUOTES = {"\u201c": 1, "\u201d": -1}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    in_quote: bool  # starts inside a quotation: someone's words, not the writer's
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    m = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():  # an initial: "A. Smith"
+        return True
+    if "." in word and len(word) <= 6:  # "U.S", "e.g"
+        return True
+    return word.lower() in _ABBREVIATIONS
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    cuts: list[tuple[int, bool]] = []  # (offset after the boundary, starts a new paragraph)
+    n = len(text)
+    for m in _BOUNDARY.finditer(text):
+        token = m.group(0)
+        end = m.end()
+        nxt = end
+        while nxt < n and text[nxt].isspace():
+            nxt += 1
+        if nxt >= n:
+            continue
+        following = text[nxt]
+        if token[0] == "\n" or token[0].isspace():
+            before = m.start() - 1
+            while before >= 0 and text[before] in " \t":
+                before -= 1
+            # A line that does not end a sentence is a headline, unless the text goes on in lower case
+            # (a paragraph broken mid-sentence).
+            if before >= 0 and text[before] not in _TERMINAL and following.islower():
+                continue
+            cuts.append((nxt, "\n\n" in token or token.count("\n") >= 1))
+            continue
+        if token[0] == "." and _is_abbreviation(text, m.start()) and "\n" not in text[end:nxt]:
+            continue
+        if following.islower() and "\n" not in text[end:nxt]:
+            continue
+        cuts.append((nxt, "\n" in text[end:nxt]))
+    sentences: list[Sentence] = []
+    start = 0
+    paragraph = 0
+    depth = 0  # curly-quote depth, or straight-quote parity
+    straight = 0
+    pos = 0
+    bounds = [*cuts, (n, False)]
+    for cut, new_paragraph in bounds:
+        s, e = start, cut
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            # Quote state at the sentence start, counted incrementally.
+            for ch in text[pos:s]:
+                if ch == '"':
+                    straight ^= 1
+                elif ch in _OPEN_QUOTES:
+                    depth = max(0, depth + _OPEN_QUOTES[ch])
+            pos = s
+            sentences.append(Sentence(len(sentences), s, e, paragraph, bool(depth or straight)))
+        if new_paragraph:
+            paragraph += 1
+        start = cut
+    return sentences
