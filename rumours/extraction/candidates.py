@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .records import Candidate
+from .references import NOT_NAMES as _NOT_PERSON
 from .references import PERSON_ROLE
 
 if TYPE_CHECKING:
@@ -14,17 +15,6 @@ if TYPE_CHECKING:
 _NAME = re.compile(
     r"\b[A-Z][a-z\u00e0-\u00ff]+(?:[-'\u2019][A-Z]?[a-z\u00e0-\u00ff]+)?"
     r"(?:\s+(?:(?:van|de|da|di|del|dos|von|der|el)\s+)?[A-Z][a-z\u00e0-\u00ff]+(?:[-'\u2019][A-Z]?[a-z\u00e0-\u00ff]+)?){1,2}\b"
-)
-_NOT_PERSON = set(
-    """The A An But And Or If So As At In On Of For To With From By Also Even Meanwhile However Although While When
-    Where What Who Why How He She It We They His Her Their Our You My Its That This These Those There Here Premier
-    League Premiership Champions Cup Final Saturday Sunday Monday Tuesday Wednesday Thursday Friday January February
-    March April May June July August September October November December England Spain France Germany Italy Europe
-    European Brazil Holland Scotland Wales Ireland Republic Northern Instagram Twitter Getty Images Sport Sports
-    News Radio Live Stadium Park Road Lane Arena Ground Club City United Town Rovers Athletic Real Santiago La Liga
-    Serie Bundesliga Ligue Carling Copa Super Euro World Under Fc Championship International Five Sky Times Daily
-    Mail Post Independent Guardian Telegraph Mirror Express Sun Standard Fans Chairman Boss Manager Coach Director
-    Sir Mr Mrs Dr Mediterranean Middle East West North South Emirates Santiago Millennium Have Your Say Listen""".split()
 )
 _ROLE_NEAR = re.compile(rf"\b({PERSON_ROLE})\s+$", re.IGNORECASE)
 

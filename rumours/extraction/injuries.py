@@ -21,6 +21,14 @@ def _nearest(pattern, doc: Doc, lo: int, hi: int, pos: int):
     return best[1] if best else None
 
 
+_NOUNS = ("injury", "problem", "strain", "tear", "fracture", "rupture", "sprain", "concussion", "broken", "torn")
+
+
+def _specificity(phrase: str) -> tuple[bool, int]:
+    """A named injury ("serious cruciate ligament injury") beats a bare verb phrase ("injured his knee")."""
+    return any(n in phrase.lower() for n in _NOUNS), len(phrase.split())
+
+
 def extract_injuries(doc: Doc) -> list[InjuryFact]:
     term_sentences = set()
     hits = []
@@ -66,7 +74,7 @@ def extract_injuries(doc: Doc) -> list[InjuryFact]:
                 order.append(p.entity)
                 continue
             # One fact per player: keep the first sentence that names the injury, fill the gaps from the rest.
-            if not entry["injury"] and info["injury"]:
+            if _specificity(info["injury"]) > _specificity(entry["injury"]):
                 entry["injury"], entry["si"] = info["injury"], si
             for key in ("body", "absence"):
                 if not entry[key] and info[key]:

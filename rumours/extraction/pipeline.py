@@ -16,7 +16,7 @@ from .matching import Mention, fuzzy_mentions, resolve, scan, title_scan
 from .normalise import Folded
 from .outlets import cited_outlets
 from .records import EntityMention, Extraction
-from .references import REFERENCE, age_on, learn_people, nation, position_groups
+from .references import NOT_NAMES, REFERENCE, age_on, learn_people, nation, position_groups
 from .rumours import extract_rumours
 from .sentences import split_sentences
 from .windows import WINDOW_RE, default_window, window_from_hint
@@ -28,17 +28,13 @@ _CLAUSE = re.compile(
     r";\s|\s-\s|\s--\s|,\s*but\s|\sbut\s|\swhile\s|\swhereas\s|,?\salthough\s|\safter\s|,\sdespite\s|"
     r"\sand\s(?=(?:he|she|they|it|we|i)\s)"
 )
-_CAP_WORD = re.compile(r"\b[A-Z][a-z\u00e0-\u00ff'\u2019-]+")
-_SPEECH = re.compile(r"^\s*(?:said|says|explained|added|told|insisted|admitted|revealed|claimed|stated)\b")
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|explained|added|insisted)\s+$")
-_NOT_NAMES = set(
-    """I The A An But And Or If So As At In On Of For To With From By Also Even Meanwhile However Although
-    While When Where What Who Why How He She It We They His Her Their Our You My Its That This These Those There
-    Here Some Many Most No Not Yes Sir Mr Mrs Dr Premier League Premiership Champions Cup Final Saturday Sunday
-    Monday Tuesday Wednesday Thursday Friday January February March April May June July August September October
-    November December England Spain France Germany Italy Europe European Brazil Holland Scotland Wales Ireland
-    Chairman Boss Manager Coach Director Instagram Twitter Getty Images GMT FA BBC Sport""".split()
+_CAP_SEQ = re.compile(r"\b[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*")
+_VERB_AFTER = re.compile(
+    r"(?:'s|\u2019s|\s+(?:is|was|has|had|will|would|could|can|said|says|hinted|insisted|added|admitted|believes|"
+    r"wants|claims|told|revealed|thinks|feels|vowed|confirmed|explained|described|accused)\b)"
 )
+_SPEECH = re.compile(r"\s*(?:said|says|explained|added|told|insisted|admitted|revealed|claimed|stated)\b")
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|explained|added|insisted)\s+$")
 
 
 class Doc:
@@ -143,27 +139,32 @@ class Doc:
         return got
 
     # ---- people the gazetteer does not know -----------------------------------------------------------------
-    def unknown_names(self, si: int, upto_f: int | None = None, ignore_speakers: bool = False) -> list[str]:
+    def unknown_names(self, si: int, upto_f: int | None = None, ignore_speakers: bool = False, after_f: int = -1):
+        """Person-like names the gazetteer does not know in sentence `si` (before `upto_f`, after `after_f`):
+        two or more capitalised words ("Alan Shearer"), or one followed by a verb or a possessive ("Parry said")."""
         s = self.sentences[si]
         end = s.end if upto_f is None else min(s.end, self.folded.orig(max(upto_f - 1, 0)) + 1)
+        begin = s.start if after_f < 0 else max(s.start, self.folded.orig(after_f))
         names = []
-        for m in _CAP_WORD.finditer(self.text, s.start, end):
-            word = m.group().rstrip("'\u2019")
-            if (
-                m.start() == s.start
-                or word in _NOT_NAMES
-                or self.text[m.start() - 2 : m.start()] in (". ", '" ')
-            ):
+        for m in _CAP_SEQ.finditer(self.text, begin, end):
+            tokens = m.group().split()
+            offset = m.start()
+            while tokens and tokens[0].rstrip("'\u2019") in NOT_NAMES:
+                offset += len(tokens[0]) + 1
+                tokens.pop(0)
+            if not tokens or any(t.rstrip("'\u2019") in NOT_NAMES for t in tokens):
                 continue
-            f = self.folded.fpos(m.start())
+            f = self.folded.fpos(offset)
             if any(a <= f < b for a, b in self._entity_spans):
                 continue
-            if ignore_speakers and (
-                _SPEECH.match(self.text, m.end())
-                or _SPEECH_BEFORE.search(self.text, max(0, m.start() - 12), m.start())
-            ):
+            speaker = _SPEECH.match(self.text, m.end()) or _SPEECH_BEFORE.search(
+                self.text, max(0, offset - 12), offset
+            )
+            if ignore_speakers and speaker:
                 continue
-            names.append(word)
+            if len(tokens) == 1 and not (speaker or _VERB_AFTER.match(self.text, m.end())):
+                continue
+            names.append(" ".join(tokens))
         return names
 
     def unknown_subject(self, si: int, clause: tuple[int, int], cs: int) -> bool:
@@ -306,10 +307,10 @@ class Doc:
             return None, 0, ""
         if any(pid != newest and pos >= window_start for pid, _, pos in recent[1:]):
             return None, 0, ""
-        if self.unknown_names(si, r.start()):
+        if self.unknown_names(si, r.start(), after_f=newest_pos if newest_si == si else -1):
             return None, 0, ""
         for k in range(max(newest_si, si - 2), si):
-            if self.unknown_names(k, ignore_speakers=True):
+            if self.unknown_names(k, ignore_speakers=True, after_f=newest_pos if k == newest_si else -1):
                 return None, 0, ""
         return newest, 0.5, "pronoun"
 

@@ -33,7 +33,8 @@ _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _ATTRIBUTIVE = re.compile(
     r"^(?:'s|\u2019s)?\s*(?:[a-z-]+\s+){0,3}$"  # "Middlesbrough defender ", "Liverpool's "
 )
-_PER_WEEK = re.compile(r"^\s*(?:-|\s)*(?:per|a|each)(?:\s|-)*week|^\s?(?:pw|p/w)\b")
+_BIDDER_CUE = re.compile(r"\b(?:bids?|offers?|interest|approach|enquiry|inquiry)\b")
+_PER_WEEK = re.compile(r"\s*(?:-|\s)*(?:per|a|each)(?:\s|-)*week|\s?(?:pw|p/w)\b")
 
 
 @dataclass
@@ -179,20 +180,18 @@ def rumour_events(doc: Doc) -> list[Event]:
             and bool(NEGATION.search(last_words(pre, 4)))
         )
         for player in pick_subjects(doc, si, clause, cs, ce):
-            found, explicit_from = _targets(
-                doc, si, clause, cs, ce, player, stage, stage in ("bid", "interest")
-            )
+            bidder_from = bool(_BIDDER_CUE.search(doc.ftext, cs, ce))
+            found, explicit_from = _targets(doc, si, clause, cs, ce, player, stage, bidder_from)
             tier, clubs = _best(found)
             confidence = {3: 0.7, 2: 0.6, 1: 0.5}.get(tier, 0.4)
             current = doc.gaz.player(player.entity).club_id
-            if not clubs:
-                others = _sentence_candidates(doc, si, player, stage)
-                if len(others) == 1:
-                    clubs, confidence = others, 0.5
+            others = [] if clubs else _sentence_candidates(doc, si, player, stage)
+            if len(others) == 1:
+                clubs, confidence = others, 0.5
             if not clubs and stage == "completed" and re.search(r"loan from", doc.ftext[cs:ce]):
                 if current is not None and current != explicit_from:
                     clubs, confidence = [current], 0.5
-            if not clubs and stage != "completed":
+            if not clubs and not others and stage != "completed":
                 for near in (si - 1, si + 1):
                     if 0 <= near < len(doc.sentences) and near in cue_sentences:
                         others = _sentence_candidates(doc, near, player, stage)
