@@ -4,6 +4,7 @@ Each one fails loudly with ImproperlyConfigured on a value it cannot use, so a t
 environment stops start-up instead of silently falling back to a default.
 """
 
+import datetime as dt
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -53,3 +54,13 @@ def env_choice(name: str, choices: tuple[str, ...], default: str) -> str:
     if value not in choices:
         raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}; got {value!r}")
     return value
+
+
+def env_date(name: str) -> dt.date | None:
+    raw = env_str(name)
+    if not raw:
+        return None
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a date YYYY-MM-DD; got {raw!r}") from None

@@ -12,7 +12,7 @@ import dj_database_url
 from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_choice, env_int, env_list, env_str
+from config.env import env_bool, env_choice, env_date, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("TOUCHLINE_DATA_DIR") or BASE_DIR / "data")
@@ -152,6 +152,9 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+
+# Pin "today" for the whole site (YYYY-MM-DD); the demo uses a date inside the season its data describes.
+TOUCHLINE_TODAY = env_date("TOUCHLINE_TODAY")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"

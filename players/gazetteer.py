@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import transaction
-from django.utils import timezone
 
+from players import clock
 from players.models import Club, ClubAlias, Contract, Player, PlayerAlias, Position, Staff, StaffAlias
 from players.text import fold_name
 
@@ -153,7 +153,7 @@ def _parse_row(line: int, record: dict[str, str | None]) -> GazetteerRow:
 
 @transaction.atomic
 def gazetteer_import(rows: Iterable[GazetteerRow], *, today: dt.date | None = None) -> ImportSummary:
-    today = today or timezone.localdate()
+    today = today or clock.today()
     rows = list(rows)
     summary = ImportSummary()
     clubs: dict[str, Club] = {fold_name(c.name): c for c in Club.objects.all()}

@@ -7,10 +7,10 @@ import datetime as dt
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from players import clock
 from players.text import fold_name
 
 
@@ -97,7 +97,7 @@ class PlayerQuerySet(models.QuerySet):
 
     def with_current_contract(self, on: dt.date | None = None) -> PlayerQuerySet:
         """Annotate current_club_id and contract_end with one subquery each, for list pages."""
-        on = on or timezone.localdate()
+        on = on or clock.today()
         current = (
             Contract.objects.filter(player=models.OuterRef("pk")).current(on).order_by(*Contract.LATEST_FIRST)
         )
@@ -157,11 +157,11 @@ class Player(models.Model):
 
     @property
     def age(self) -> int | None:
-        return self.age_on(timezone.localdate())
+        return self.age_on(clock.today())
 
     def contract_on(self, day: dt.date | None = None) -> Contract | None:
         """The contract in force on a day; a loan beats the parent contract because it starts later."""
-        day = day or timezone.localdate()
+        day = day or clock.today()
         return self.contracts.current(day).select_related("club").order_by(*Contract.LATEST_FIRST).first()
 
     def club_on(self, day: dt.date | None = None) -> Club | None:
@@ -272,7 +272,7 @@ class Contract(models.Model):
         return f"{self.player} at {self.club} until {until}{' (loan)' if self.is_loan else ''}"
 
     def is_current(self, day: dt.date | None = None) -> bool:
-        day = day or timezone.localdate()
+        day = day or clock.today()
         return (self.start_date is None or self.start_date <= day) and (
             self.end_date is None or self.end_date >= day
         )

@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The demo data set is as of 1 October 2024 and its news runs to early February 2025: pin the clock there.
+export TOUCHLINE_TODAY=${TOUCHLINE_TODAY:-2025-02-03}
 PYTHON=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   echo "==> Creating the virtual environment in .venv"
@@ -23,5 +25,6 @@ echo "==> Loading the demo data set and ingesting the demo articles"
 ADDR=${TOUCHLINE_ADDR:-127.0.0.1:8000}
 echo
 echo "Touchline is running on http://${ADDR}/  (admin: http://${ADDR}/admin/)"
+echo "The site's clock is set to ${TOUCHLINE_TODAY} (TOUCHLINE_TODAY), inside the season the demo data describes."
 echo "Press Ctrl+C to stop."
 exec .venv/bin/python manage.py runserver "$ADDR"

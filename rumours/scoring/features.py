@@ -8,8 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.utils import timezone
-
+from players import clock
 from players.models import Contract, Injury
 from players.text import fold_name
 from rumours.models import CLOSED_STAGES, Mention, MentionKind, Rumour, Source, Stage
@@ -94,7 +93,7 @@ def features_for(
     rumours: list[Rumour], *, now: dt.datetime | None = None, before_outcome: bool = False
 ) -> dict[int, dict[str, float]]:
     """Features per rumour id; `before_outcome` leaves out 'completed' evidence, for fitting on outcomes."""
-    now = now or timezone.now()
+    now = now or clock.now()
     ids = [r.pk for r in rumours]
     claims = claims_for(ids)
     sources = {
