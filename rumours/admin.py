@@ -3,8 +3,10 @@ from functools import partial
 from django.contrib import admin
 from django.urls import path
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
+# The Rumour and Candidate admins (review queue, curator actions, player merging) live in admin_curation;
+# importing it registers them.
+from rumours.admin_curation import CandidateAdmin, RumourAdmin  # noqa: F401
 from rumours.ingestion_admin import (
     article_submit_view,
     poll_now,
@@ -12,7 +14,7 @@ from rumours.ingestion_admin import (
     reextract_articles,
     refetch_articles,
 )
-from rumours.models import Article, ArticleStatus, Candidate, Feed, FeedEntry, Mention, Rumour, Source
+from rumours.models import Article, ArticleStatus, Feed, FeedEntry, Mention, Source
 
 
 @admin.register(Source)
@@ -110,26 +112,6 @@ class ArticleAdmin(admin.ModelAdmin):
         return [path("submit/", submit, name="rumours_article_submit"), *super().get_urls()]
 
 
-@admin.register(Rumour)
-class RumourAdmin(SimpleHistoryAdmin):
-    list_display = [
-        "player",
-        "from_club",
-        "to_club",
-        "window",
-        "stage",
-        "likelihood",
-        "curator_state",
-        "last_seen",
-    ]
-    list_filter = ["stage", "curator_state", "window", "to_club__league"]
-    list_select_related = ["player", "from_club", "to_club"]
-    search_fields = ["player__name", "player__known_as", "to_club__name", "from_club__name"]
-    autocomplete_fields = ["player", "from_club", "to_club", "merged_into"]
-    readonly_fields = ["likelihood", "likelihood_explanation", "first_seen", "last_seen"]
-    inlines = [MentionInline]
-
-
 @admin.register(Mention)
 class MentionAdmin(admin.ModelAdmin):
     list_display = ["kind", "player", "club", "stance", "evidence", "cited_outlet", "article"]
@@ -142,12 +124,3 @@ class MentionAdmin(admin.ModelAdmin):
     @admin.display(description="Evidence")
     def evidence(self, mention: Mention) -> str:
         return format_html("<q>{}</q>", mention.sentence[:160])
-
-
-@admin.register(Candidate)
-class CandidateAdmin(admin.ModelAdmin):
-    list_display = ["name", "status", "article", "created_at"]
-    list_filter = ["status"]
-    list_select_related = ["article"]
-    search_fields = ["name", "evidence"]
-    autocomplete_fields = ["article"]
