@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections.abc import Iterable
 from functools import partial
 
@@ -73,20 +74,38 @@ def enqueue(task_name: str, ids: Iterable[int], **kwargs: object) -> None:
 PUBLISH_RETRY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 
 
+def run_inline(task, pk: int, kwargs: dict) -> None:  # noqa: ANN001 - a celery Task
+    """Inline mode (no broker): run the task here and now, retries included; a failure stops nothing else.
+
+    Celery's eager mode with eager-propagation raises `Retry` instead of retrying, so the retries are run
+    here, with the countdown shortened to at most a second: a person at a terminal is waiting.
+    """
+    from celery.exceptions import Retry
+
+    attempt = 0
+    for attempt in range((task.max_retries or 0) + 1):
+        try:
+            task.apply((pk,), kwargs, retries=attempt, throw=True)
+            return
+        except Retry as retry:
+            when = retry.when if isinstance(retry.when, int | float) else 0
+            time.sleep(min(float(when), 1.0))
+        except Exception:
+            logger.exception("Inline %s(%s) failed; the row keeps its state for the sweeper", task.name, pk)
+            return
+    logger.error(
+        "Inline %s(%s) still retrying after %d tries; the sweeper takes over", task.name, pk, attempt + 1
+    )
+
+
 def _publish(task_name: str, ids: list[int], kwargs: dict) -> None:
     from config.celery import app
     from rumours import tasks
 
     task = getattr(tasks, task_name)
     if app.conf.task_always_eager:
-        # Inline mode (no broker): each task runs here and now; one failing must not stop the others.
         for pk in ids:
-            try:
-                task.apply_async((pk,), kwargs)
-            except Exception:
-                logger.exception(
-                    "Inline %s(%s) failed; the row keeps its state for the sweeper", task_name, pk
-                )
+            run_inline(task, pk, kwargs)
         return
     sent = 0
     try:

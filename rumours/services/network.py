@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 
 from rumours.fetching.errors import TransportError
-from rumours.fetching.guard import resolve_public
+from rumours.fetching.guard import IPPolicy, resolve_public
 from rumours.fetching.http import FetchResult, fetch
 from rumours.fetching.limits import FetchLimits
 from rumours.fetching.urls import DEFAULT_PORTS, validate_fetch_url
@@ -33,7 +33,14 @@ def http_get(url: str, *, etag: str = "", last_modified: str = "") -> FetchResul
         last_modified=last_modified,
         limits=fetch_limits(),
         allow_private=settings.TOUCHLINE_FETCH_ALLOW_PRIVATE,
+        ip_policy=ip_policy(),
     )
+
+
+def ip_policy() -> IPPolicy | None:
+    """An optional `TOUCHLINE_FETCH_IP_POLICY(ip) -> bool` replacing "is public" (an allow-listed mirror,
+    or tests that treat a second loopback address as the internet); None means the guard's own rule."""
+    return getattr(settings, "TOUCHLINE_FETCH_IP_POLICY", None)
 
 
 def check_url(url: str) -> str:
@@ -49,5 +56,6 @@ def check_url(url: str) -> str:
             parts.hostname or "",
             parts.port or DEFAULT_PORTS[parts.scheme.lower()],
             allow_private=settings.TOUCHLINE_FETCH_ALLOW_PRIVATE,
+            ip_policy=ip_policy(),
         )
     return url

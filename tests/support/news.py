@@ -23,7 +23,7 @@ def page(title: str, body: str, canonical: str = "") -> str:
     paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
     return (
         f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title>{link}</head>"
-        f"<body><nav>Home | News | Sport</nav><article><h1>{title}</h1>{paragraphs}</article>"
+        f"<body><nav>Home | News | Sport</nav><article>{paragraphs}</article>"
         "<footer>Copyright</footer></body></html>"
     )
 
