@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from players.models import Club, Contract, Injury, Player, unique_slug
+from players.models import Club, Contract, Injury, Player, Staff, unique_slug
 
 
 class ReliabilityTier(models.IntegerChoices):
@@ -355,6 +355,45 @@ class Mention(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.sentence[:80]}"
+
+
+class StaffMention(models.Model):
+    """Evidence for a fact about a manager or other staff member ("O'Leary is in talks over a new deal").
+
+    Kept apart from Mention, whose facts are always about a player, so that nothing reading player evidence
+    ever meets a mention without a player. Written by linking; exported by export_facts with the contracts.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="staff_mentions")
+    kind = models.CharField(max_length=10, choices=MentionKind.choices, default=MentionKind.CONTRACT)
+    staff = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="mentions")
+    club = models.ForeignKey(
+        Club, null=True, blank=True, on_delete=models.SET_NULL, related_name="staff_mentions"
+    )
+    fact = models.CharField(max_length=300, blank=True, help_text="The fact in words, as exported.")
+    fact_type = models.CharField(max_length=30, blank=True)
+    details = models.JSONField(default=dict, blank=True)
+    sentence = models.TextField(help_text="The evidence, exactly as the article says it.")
+    span_start = models.PositiveIntegerField()
+    span_end = models.PositiveIntegerField()
+    cited_outlet = models.CharField(max_length=120, blank=True)
+    cited_source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="cited_in_staff_mentions"
+    )
+    confidence = models.FloatField(default=0.5)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article", "span_start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(span_end__gte=models.F("span_start")), name="staff_mention_span_in_order"
+            ),
+        ]
+        indexes = [models.Index(fields=["staff", "created_at"], name="staff_mention_staff_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.staff}: {self.sentence[:80]}"
 
 
 class CandidateStatus(models.TextChoices):

@@ -1,0 +1,620 @@
+"""Linking: what extraction read in one article, written into the database as rumours, injuries and evidence.
+
+`link_article(article)` is idempotent and re-runnable: it replaces the article's own mentions (and open
+candidates) and touches nothing else's evidence. Everything happens in one transaction, with locks taken in a
+fixed order so that workers linking different articles about the same player never deadlock:
+
+1. the article row (two deliveries of the same article run one after the other, never interleaved);
+2. the players that get injury or contract facts, by id (so two articles never create the same injury twice);
+3. rumours: upserted in natural-key order, then locked by id for the stage update.
+
+All row locks are `FOR NO KEY UPDATE`, which does not conflict with the `KEY SHARE` locks that inserting
+mentions (foreign keys to the same rows) takes in other transactions.
+
+The stage of a rumour is decided from all its mentions, in every article:
+- `completed` if any article says the move is done (a signing is not undone by a later denial);
+- otherwise `rejected` or `denied` when the latest article about it (by publication date) says so and says
+  nothing more advanced; `rejected` wins over `denied` in that article;
+- otherwise the most advanced stance any article gives it: agreed > bid > talks > interest > linked.
+A curator's word is final: a rumour whose stage a curator set, or that a curator approved or rejected, keeps
+its stage. Evidence (mentions, first and last seen) is still recorded for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import importlib.util
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from players.gazetteer import bump_gazetteer_version
+from players.models import Contract, Currency, Injury, InjuryStatus, Player, Staff
+from players.text import fold_name
+from rumours.extraction import EXTRACTION_VERSION, extract
+from rumours.gazetteer_snapshot import Snapshot, current_snapshot
+from rumours.models import (
+    STAGE_PROGRESS,
+    Article,
+    ArticleStatus,
+    Candidate,
+    CandidateStatus,
+    CuratorState,
+    Mention,
+    MentionKind,
+    Rumour,
+    StaffMention,
+    Stage,
+)
+
+log = logging.getLogger(__name__)
+
+# An injury reported within this many days of a known one, with the same description, is the same injury.
+SAME_INJURY_DAYS = 90
+# Contract facts that say something a Contract row can hold; only these may create a contract.
+CONTRACT_ROW_FACTS = ("expiry", "wage")
+NEGATIVE_STAGES = (Stage.REJECTED, Stage.DENIED)
+
+
+@dataclass
+class _Seen:
+    """One rumour's stance in one article, for the stage rule."""
+
+    stance: str
+    published: dt.datetime
+    article_id: int
+
+
+def article_date(article: Article) -> dt.datetime:
+    return article.published_at or article.created_at or timezone.now()
+
+
+def window_for(day: dt.date) -> str:
+    """The next window a move can happen in, when extraction found none: used only as a fallback."""
+    if day.month == 1:
+        return f"{day.year} January"
+    if day.month <= 8:
+        return f"{day.year} summer"
+    return f"{day.year + 1} January"
+
+
+@transaction.atomic
+def link_article(article: Article) -> dict:
+    """Extract facts from one article and link them into the database. Returns a short JSON-able summary.
+
+    Affected players' page caches are bumped after commit; the summary's `rumour_ids` are the rumours a
+    rescore step should look at (those this article supports now and those it supported before).
+    """
+    article = Article.objects.select_for_update(no_key=True).get(pk=article.pk)
+    published = article_date(article)
+    snapshot = current_snapshot()
+    extraction = extract(
+        article.text, published=published.date(), gazetteer=snapshot.gazetteer, title=article.title
+    )
+
+    old = list(article.mentions.values_list("kind", "rumour_id", "player_id", "injury_id"))
+    old_rumour_ids = {rumour_id for kind, rumour_id, _, _ in old if rumour_id}
+    old_injury_by_player = {player: injury for kind, _, player, injury in old if kind == "injury" and injury}
+    article.mentions.all().delete()
+    article.staff_mentions.all().delete()
+
+    known_players = set(
+        Player.objects.filter(pk__in=_fact_player_ids(extraction)).values_list("pk", flat=True)
+    )
+    # Lock order 2: players whose injuries and contracts this article may create or fill.
+    list(
+        Player.objects.select_for_update(no_key=True)
+        .filter(pk__in={f.player_id for f in [*extraction.injuries, *extraction.contracts]} & known_players)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+    mentions: list[Mention] = []
+    touched_players: set[int] = set()
+    rumours, created_ids = _link_rumours(
+        extraction.rumours, article, published, snapshot, known_players, mentions
+    )
+    touched_players |= {r.player_id for r in rumours.values()}
+    injury_ids = _link_injuries(
+        extraction.injuries, article, published, snapshot, known_players, old_injury_by_player, mentions
+    )
+    contract_ids, contracts_changed = _link_contracts(
+        extraction.contracts, article, published, snapshot, known_players, mentions
+    )
+    staff_mentions = _link_staff_contracts(extraction.person_contracts, article, snapshot)
+    touched_players |= {m.player_id for m in mentions} | {p for _, _, p, _ in old}
+    Mention.objects.bulk_create(mentions)
+    StaffMention.objects.bulk_create(staff_mentions)
+
+    rumour_ids = set(r.pk for r in rumours.values()) | old_rumour_ids
+    _update_rumours(rumour_ids, seen={r.pk: published for r in rumours.values()})
+    candidates = _replace_candidates(article, extraction.candidates)
+
+    now = timezone.now()
+    article.status = ArticleStatus.EXTRACTED
+    article.failure_reason = ""
+    article.extraction_version = EXTRACTION_VERSION
+    article.extracted_at = now
+    article.status_changed_at = now
+    article.save(
+        update_fields=["status", "failure_reason", "extraction_version", "extracted_at", "status_changed_at"]
+    )
+
+    player_ids = sorted(touched_players)
+    transaction.on_commit(lambda: _bump_player_pages(player_ids))
+    if contracts_changed:
+        # A new or newly ended contract can change a player's club, which the gazetteer snapshot holds.
+        transaction.on_commit(bump_gazetteer_version)
+    return {
+        "article": article.pk,
+        "extraction_version": EXTRACTION_VERSION,
+        "mentions": len(mentions),
+        "staff_mentions": len(staff_mentions),
+        "rumour_ids": sorted(rumour_ids),
+        "rumours_created": len(created_ids),
+        "injury_ids": sorted(injury_ids),
+        "contract_ids": sorted(contract_ids),
+        "candidates": candidates,
+        "player_ids": player_ids,
+    }
+
+
+def _fact_player_ids(extraction) -> set[int]:
+    facts = [*extraction.rumours, *extraction.injuries, *extraction.contracts]
+    return {f.player_id for f in facts if f.player_id is not None}
+
+
+# --- rumours ------------------------------------------------------------------------------------------------
+
+
+def rumour_upsert(
+    *, player_id: int, to_club_id: int, window: str, defaults: dict | None = None
+) -> tuple[Rumour, bool]:
+    """Get or create the rumour on its natural key; safe when another worker creates it at the same moment."""
+    key = {"player_id": player_id, "to_club_id": to_club_id, "window": window}
+    try:
+        # A savepoint: losing the race rolls back only the failed INSERT, not the caller's transaction.
+        with transaction.atomic():
+            return Rumour.objects.get_or_create(**key, defaults=defaults or {})
+    except IntegrityError:
+        try:
+            return Rumour.objects.get(**key), False
+        except Rumour.DoesNotExist:
+            raise  # the IntegrityError was about something else; let the original surface
+        # (the bare raise above re-raises DoesNotExist chained to the IntegrityError)
+
+
+def _link_rumours(
+    facts: Iterable,
+    article: Article,
+    published: dt.datetime,
+    snapshot: Snapshot,
+    known_players: set[int],
+    mentions: list[Mention],
+) -> tuple[dict[tuple, Rumour], set[int]]:
+    usable = [
+        f
+        for f in facts
+        if f.player_id in known_players and f.to_club_id is not None and f.to_club_id != f.from_club_id
+    ]
+    keyed = [((f.player_id, f.to_club_id, f.window or window_for(published.date())), f) for f in usable]
+    # Natural-key order, so two workers inserting the same new rumours queue up instead of deadlocking.
+    keyed.sort(key=lambda item: (item[0], item[1].start))
+    rumours: dict[tuple, Rumour] = {}
+    created_ids: set[int] = set()
+    for key, fact in keyed:
+        if key in rumours:
+            continue
+        rumour, created = rumour_upsert(
+            player_id=key[0],
+            to_club_id=key[1],
+            window=key[2],
+            defaults={
+                "from_club_id": fact.from_club_id,
+                "stage": fact.stage,
+                "fee_amount": fact.fee_amount,
+                "fee_currency": fact.fee_currency or "",
+                "is_loan": bool(fact.is_loan),
+                "first_seen": published,
+                "last_seen": published,
+            },
+        )
+        rumours[key] = rumour
+        if created:
+            created_ids.add(rumour.pk)
+    for key, fact in keyed:
+        rumour = rumours[key]
+        mentions.append(
+            Mention(
+                article=article,
+                kind=MentionKind.RUMOUR,
+                player_id=rumour.player_id,
+                club_id=rumour.to_club_id,
+                rumour=rumour,
+                stance=fact.stage,
+                details={
+                    "from_club_id": fact.from_club_id,
+                    "window": key[2],
+                    "also_stages": list(fact.also_stages or ()),
+                    "stance_by": fact.stance_by or "",
+                    "fee_amount": fact.fee_amount,
+                    "fee_currency": fact.fee_currency or "",
+                    "is_loan": bool(fact.is_loan),
+                },
+                **_evidence(fact, snapshot),
+            )
+        )
+    return rumours, created_ids
+
+
+def _update_rumours(rumour_ids: set[int], *, seen: dict[int, dt.datetime]) -> None:
+    """Lock the rumours (by id: lock order 3), then bring stage, dates and blanks in line with evidence."""
+    if not rumour_ids:
+        return
+    locked = list(Rumour.objects.select_for_update(no_key=True).filter(pk__in=rumour_ids).order_by("pk"))
+    evidence: dict[int, list[_Seen]] = {}
+    rows = (
+        Mention.objects.filter(rumour_id__in=rumour_ids, kind=MentionKind.RUMOUR)
+        .values_list("rumour_id", "stance", "article_id", "article__published_at", "article__created_at")
+        .order_by()
+    )
+    for rumour_id, stance, article_id, published_at, created_at in rows:
+        evidence.setdefault(rumour_id, []).append(_Seen(stance, published_at or created_at, article_id))
+    for rumour in locked:
+        changed: list[str] = []
+        when = seen.get(rumour.pk)
+        if when is not None:
+            if when < rumour.first_seen:
+                rumour.first_seen = when
+                changed.append("first_seen")
+            if when > rumour.last_seen:
+                rumour.last_seen = when
+                changed.append("last_seen")
+        stage = decide_stage(evidence.get(rumour.pk, []))
+        if stage and stage != rumour.stage and not curator_owns_stage(rumour):
+            rumour.stage = stage
+            changed.append("stage")
+        if changed:
+            rumour.save(update_fields=[*changed, "updated_at"])
+    _fill_rumour_blanks(locked)
+
+
+def _fill_rumour_blanks(rumours: list[Rumour]) -> None:
+    # From club, fee and loan flag come from the evidence only while nobody has set them.
+    ids = [r.pk for r in rumours if r.from_club_id is None or r.fee_amount is None or not r.is_loan]
+    if not ids:
+        return
+    details: dict[int, list[tuple[dt.datetime, dict]]] = {}
+    rows = Mention.objects.filter(rumour_id__in=ids, kind=MentionKind.RUMOUR).values_list(
+        "rumour_id", "details", "article__published_at", "article__created_at"
+    )
+    for rumour_id, detail, published_at, created_at in rows:
+        details.setdefault(rumour_id, []).append((published_at or created_at, detail or {}))
+    for rumour in rumours:
+        ordered = [d for _, d in sorted(details.get(rumour.pk, []), key=lambda item: item[0])]
+        changed = []
+        if rumour.from_club_id is None:
+            from_club = next((d["from_club_id"] for d in ordered if d.get("from_club_id")), None)
+            if from_club and from_club != rumour.to_club_id:
+                rumour.from_club_id = from_club
+                changed.append("from_club")
+        if rumour.fee_amount is None and not rumour.stage_set_by_curator:
+            fee = next((d for d in reversed(ordered) if d.get("fee_amount")), None)
+            if fee:
+                rumour.fee_amount, rumour.fee_currency = fee["fee_amount"], fee.get("fee_currency") or ""
+                changed += ["fee_amount", "fee_currency"]
+        if not rumour.is_loan and not rumour.stage_set_by_curator and any(d.get("is_loan") for d in ordered):
+            rumour.is_loan = True
+            changed.append("is_loan")
+        if changed:
+            rumour.save(update_fields=[*changed, "updated_at"])
+
+
+def curator_owns_stage(rumour: Rumour) -> bool:
+    return rumour.stage_set_by_curator or rumour.curator_state in (
+        CuratorState.APPROVED,
+        CuratorState.REJECTED,
+    )
+
+
+def decide_stage(seen: list[_Seen]) -> str | None:
+    """The module docstring's rule: completed; else a refusal or denial as the latest word; else progress."""
+    if not seen:
+        return None
+    stances = {s.stance for s in seen}
+    if Stage.COMPLETED in stances:
+        return Stage.COMPLETED
+    latest_key = max((s.published, s.article_id) for s in seen)
+    latest = {s.stance for s in seen if (s.published, s.article_id) == latest_key}
+    if latest & set(NEGATIVE_STAGES) and not latest & set(STAGE_PROGRESS):
+        return Stage.REJECTED if Stage.REJECTED in latest else Stage.DENIED
+    progress = [s for s in stances if s in STAGE_PROGRESS]
+    if progress:
+        return max(progress, key=STAGE_PROGRESS.__getitem__)
+    # Only refusals and denials, none of them the latest word: the most recent of them stands.
+    return Stage.REJECTED if Stage.REJECTED in stances else Stage.DENIED
+
+
+# --- injuries -----------------------------------------------------------------------------------------------
+
+
+def _link_injuries(
+    facts: Iterable,
+    article: Article,
+    published: dt.datetime,
+    snapshot: Snapshot,
+    known_players: set[int],
+    previous: dict[int, int],
+    mentions: list[Mention],
+) -> set[int]:
+    injury_ids: set[int] = set()
+    for fact in facts:
+        if fact.player_id not in known_players:
+            continue
+        injury = injury_upsert(
+            player_id=fact.player_id,
+            club_id=fact.club_id,
+            description=fact.injury or "",
+            body_part=fact.body_part or "",
+            expected_absence=fact.expected_absence or "",
+            day=published.date(),
+            previous_id=previous.get(fact.player_id),
+        )
+        injury_ids.add(injury.pk)
+        mentions.append(
+            Mention(
+                article=article,
+                kind=MentionKind.INJURY,
+                player_id=fact.player_id,
+                club_id=fact.club_id,
+                injury=injury,
+                fact=_clip(fact.injury or "", 300),
+                fact_type="injury",
+                details={
+                    "injury": fact.injury,
+                    "body_part": fact.body_part,
+                    "expected_absence": fact.expected_absence,
+                },
+                **_evidence(fact, snapshot),
+            )
+        )
+    return injury_ids
+
+
+def injury_upsert(
+    *,
+    player_id: int,
+    club_id: int | None,
+    description: str,
+    body_part: str,
+    expected_absence: str,
+    day: dt.date,
+    previous_id: int | None = None,
+) -> Injury:
+    """The injury this report is about: the one this article pointed at before, else a known injury of the
+    player with the same description (or any, when the report names none) around the same date, else a new
+    one. Blanks are filled; what is already there (perhaps a curator's words) is kept."""
+    injury = Injury.objects.filter(pk=previous_id, player_id=player_id).first() if previous_id else None
+    if injury is None:
+        near = Injury.objects.filter(player_id=player_id).filter(
+            occurred_on__gte=day - dt.timedelta(days=SAME_INJURY_DAYS),
+            occurred_on__lte=day + dt.timedelta(days=SAME_INJURY_DAYS),
+        ) | Injury.objects.filter(player_id=player_id, occurred_on__isnull=True).exclude(
+            status=InjuryStatus.RECOVERED
+        )
+        near = list(near.order_by("-occurred_on", "-pk"))
+        wanted = fold_name(description)
+        injury = next((i for i in near if wanted and fold_name(i.description) == wanted), None)
+        if injury is None and not wanted:
+            injury = next(iter(near), None)
+        if injury is None and body_part:
+            injury = next((i for i in near if fold_name(i.body_part) == fold_name(body_part)), None)
+    if injury is None:
+        return Injury.objects.create(
+            player_id=player_id,
+            club_id=club_id,
+            description=_clip(description or "injury", 200),
+            body_part=_clip(body_part, 60),
+            expected_absence=_clip(expected_absence, 120),
+            occurred_on=day,
+        )
+    changed = []
+    for attr, value, limit in (
+        ("body_part", body_part, 60),
+        ("expected_absence", expected_absence, 120),
+    ):
+        if value and not getattr(injury, attr):
+            setattr(injury, attr, _clip(value, limit))
+            changed.append(attr)
+    if description and injury.description == "injury":
+        injury.description = _clip(description, 200)
+        changed.append("description")
+    if club_id and injury.club_id is None:
+        injury.club_id = club_id
+        changed.append("club")
+    if injury.occurred_on is None:
+        injury.occurred_on = day
+        changed.append("occurred_on")
+    if changed:
+        injury.save(update_fields=[*changed, "updated_at"])
+    return injury
+
+
+# --- contracts ----------------------------------------------------------------------------------------------
+
+
+def _link_contracts(
+    facts: Iterable,
+    article: Article,
+    published: dt.datetime,
+    snapshot: Snapshot,
+    known_players: set[int],
+    mentions: list[Mention],
+) -> tuple[set[int], bool]:
+    contract_ids: set[int] = set()
+    any_changed = False
+    for fact in facts:
+        if fact.player_id not in known_players:
+            continue
+        contract, changed = contract_for_fact(fact, day=published.date())
+        any_changed |= changed
+        club_id = fact.club_id or (contract.club_id if contract else None)
+        if contract is not None:
+            contract_ids.add(contract.pk)
+        mentions.append(
+            Mention(
+                article=article,
+                kind=MentionKind.CONTRACT,
+                player_id=fact.player_id,
+                club_id=club_id,
+                contract=contract,
+                fact=_clip(fact.fact or "", 300),
+                fact_type=_clip(fact.fact_type or "", 30),
+                details={
+                    "expires_on": fact.expires_on.isoformat() if fact.expires_on else None,
+                    "weekly_wage": fact.weekly_wage,
+                    "currency": fact.currency,
+                },
+                **_evidence(fact, snapshot),
+            )
+        )
+    return contract_ids, any_changed
+
+
+def _link_staff_contracts(facts: Iterable, article: Article, snapshot: Snapshot) -> list[StaffMention]:
+    """Contract facts about managers and other staff: evidence only (staff have no Contract rows)."""
+    facts = list(facts)
+    known = set(Staff.objects.filter(pk__in={f.player_id for f in facts}).values_list("pk", flat=True))
+    return [
+        StaffMention(
+            article=article,
+            kind=MentionKind.CONTRACT,
+            staff_id=fact.player_id,
+            club_id=fact.club_id,
+            fact=_clip(fact.fact or "", 300),
+            fact_type=_clip(fact.fact_type or "", 30),
+            details={"expires_on": fact.expires_on.isoformat() if fact.expires_on else None},
+            **_evidence(fact, snapshot),
+        )
+        for fact in facts
+        if fact.player_id in known
+    ]
+
+
+def contract_for_fact(fact, *, day: dt.date) -> tuple[Contract | None, bool]:
+    """The contract a fact is about, with its blanks filled from the fact. Returns (contract, changed).
+
+    The player's contract at the fact's club current on the article's date, else his latest there. A contract
+    is created only for an expiry or wage fact, only when he has no contract at that club and none in force
+    elsewhere on that date (an article must not move a player between clubs). Filled values never overwrite.
+    """
+    contracts = Contract.objects.filter(player_id=fact.player_id)
+    club_id = fact.club_id
+    if club_id is None:
+        current = contracts.current(day).order_by(*Contract.LATEST_FIRST).first()
+        club_id = current.club_id if current else None
+    if club_id is None:
+        return None, False
+    at_club = contracts.filter(club_id=club_id)
+    contract = at_club.current(day).order_by(*Contract.LATEST_FIRST).first()
+    contract = contract or at_club.order_by(*Contract.LATEST_FIRST).first()
+    wage, currency = _wage(fact)
+    if contract is None:
+        if fact.fact_type not in CONTRACT_ROW_FACTS or contracts.current(day).exists():
+            return None, False
+        if not (fact.expires_on or wage):
+            return None, False
+        contract = Contract.objects.create(
+            player_id=fact.player_id,
+            club_id=club_id,
+            end_date=fact.expires_on,
+            weekly_wage=wage,
+            wage_currency=currency if wage else "",
+            notes="Created from an article.",
+        )
+        return contract, True
+    changed = []
+    if (
+        fact.expires_on
+        and contract.end_date is None
+        and (contract.start_date is None or fact.expires_on >= contract.start_date)
+    ):
+        contract.end_date = fact.expires_on
+        changed.append("end_date")
+    if wage and contract.weekly_wage is None:
+        contract.weekly_wage, contract.wage_currency = wage, currency
+        changed += ["weekly_wage", "wage_currency"]
+    if changed:
+        contract.save(update_fields=[*changed, "updated_at"])
+    return contract, bool(changed) and "end_date" in changed
+
+
+def _wage(fact) -> tuple[int | None, str]:
+    wage = fact.weekly_wage
+    currency = (fact.currency or "").upper()
+    if not wage or currency not in Currency.values:
+        return None, ""
+    return int(wage), currency
+
+
+# --- shared -------------------------------------------------------------------------------------------------
+
+
+def _evidence(fact, snapshot: Snapshot) -> dict:
+    outlet = (fact.cited_outlet or "").strip()
+    return {
+        "sentence": fact.evidence,
+        "span_start": fact.start,
+        "span_end": max(fact.end, fact.start),
+        "cited_outlet": _clip(outlet, 120),
+        "cited_source_id": snapshot.source_id_for(outlet),
+        "confidence": float(fact.confidence),
+    }
+
+
+def _replace_candidates(article: Article, found: Iterable) -> int:
+    """Open candidates are replaced; ones a curator already added or dismissed are kept as they are."""
+    wanted: dict[str, object] = {}
+    for candidate in found:
+        key = _clip(fold_name(candidate.name), 120)
+        if key:
+            wanted.setdefault(key, candidate)
+    kept = set(article.candidates.exclude(status=CandidateStatus.OPEN).values_list("normalised", flat=True))
+    article.candidates.filter(status=CandidateStatus.OPEN).delete()
+    Candidate.objects.bulk_create(
+        [
+            Candidate(
+                name=_clip(c.name, 120),
+                normalised=key,
+                article=article,
+                evidence=c.context or c.evidence,
+            )
+            for key, c in wanted.items()
+            if key not in kept
+        ]
+    )
+    return len(wanted)
+
+
+def _clip(value: str, limit: int) -> str:
+    return value[:limit]
+
+
+def _bump_player_pages(player_ids: list[int]) -> None:
+    """Tell the page cache these players changed, once the pages colleague's `rumours.cache` exists."""
+    bump = _optional("rumours.cache", "bump_player")
+    if bump is None:
+        return
+    for player_id in player_ids:
+        bump(player_id)
+
+
+def _optional(module: str, name: str):
+    # find_spec rather than catching ImportError: a real error inside an existing module must still surface.
+    if importlib.util.find_spec(module) is None:
+        return None
+    return getattr(importlib.import_module(module), name, None)
