@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from .records import Candidate
@@ -32,6 +33,8 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
             continue
         evidence, start, end = doc.evidence(si)
         out[name] = Candidate(name, evidence, start, end, f"person at {doc.gaz.club(club).name}")
+    spans = sorted(doc._entity_spans)
+    starts = [a for a, _ in spans]
     for si in sorted(doc.rumour_cue_sentences):
         s = doc.sentences[si]
         for m in _NAME.finditer(doc.text, s.start, s.end):
@@ -41,7 +44,8 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
                 continue
             f = doc.folded.fpos(m.start())
             fe = doc.folded.fpos(m.end())
-            if any(a < fe and f < b for a, b in doc._entity_spans):
+            k = bisect_right(starts, fe) - 1
+            if k >= 0 and spans[k][1] > f:
                 continue
             if any(name in local or local in name for local in doc.local_people):
                 continue

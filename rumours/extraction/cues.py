@@ -157,7 +157,10 @@ RUMOUR_CUES: tuple[Cue, ...] = (
 
 
 def _compile(cues: tuple[Cue, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?P<c{i}>{c.pattern})" for i, c in enumerate(cues)))
+    # Every cue starts at a word boundary, an apostrophe ("'s bid") or a currency sign; the guard in front lets
+    # the engine reject the other positions with one check instead of trying every alternative there.
+    body = "|".join(f"(?P<c{i}>{c.pattern})" for i, c in enumerate(cues))
+    return re.compile(rf"(?:(?<![\w])(?=[\w'\u00a3\u20ac$&])|(?<=[\w])(?=')|(?<=\s)(?=[\u00a3\u20ac$&]))(?:{body})")
 
 
 RUMOUR_RE = _compile(RUMOUR_CUES)

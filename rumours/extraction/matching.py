@@ -43,8 +43,11 @@ def _boundary_ok(ftext: str, fs: int, fe: int) -> bool:
 def _case_ok(folded: Folded, fs: int, fe: int, cap: int) -> bool:
     if cap < 0:
         return True
-    start, end = folded.span(fs, fe)
-    surface = folded.original[start:end]
+    if folded.identity:
+        surface = folded.original[fs:fe]
+    else:
+        start, end = folded.span(fs, fe)
+        surface = folded.original[start:end]
     pos = cap if cap < len(surface) and surface[cap].isalpha() else 0
     ch = surface[pos] if surface else ""
     return ch.isupper() or ch.isdigit()
@@ -67,7 +70,10 @@ def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
         fs = fe - length
         if not _boundary_ok(ftext, fs, fe):
             continue
-        kept = tuple(t for t in targets if _case_ok(folded, fs, fe, t.cap))
+        if len(targets) == 1:
+            kept = targets if _case_ok(folded, fs, fe, targets[0].cap) else ()
+        else:
+            kept = tuple(t for t in targets if _case_ok(folded, fs, fe, t.cap))
         if kept:
             found.append((fs, fe, kept))
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
@@ -82,7 +88,7 @@ def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
     return mentions
 
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_CAPITALISED = re.compile(r"(?<![\w'\u2019-])[^\W\d_a-z][^\W\d_]{4,}(?![\w-])")
 # Capitalised words that are not names: fuzzy matching skips them outright.
 _COMMON = set(
     """about above after again against although among another because before being below between
@@ -108,17 +114,17 @@ def fuzzy_mentions(
     out: list[Mention] = []
     ci = 0
     ftext = folded.text
-    for tm in _TOKEN.finditer(ftext):
-        fs, fe = tm.start(), tm.end()
-        word = tm.group()
-        if fe - fs < 5 or word in _COMMON or "-" in word:
+    for tm in _CAPITALISED.finditer(original):
+        start = tm.start()
+        if start in sentence_starts:
+            continue
+        fs, fe = folded.fpos(start), folded.fpos(tm.end())
+        word = ftext[fs:fe]
+        if fe - fs < 5 or word in _COMMON or not word.isalpha():
             continue
         while ci < len(covered) and covered[ci][1] <= fs:
             ci += 1
         if ci < len(covered) and covered[ci][0] < fe:
-            continue
-        start, _ = folded.span(fs, fe)
-        if not original[start : start + 1].isupper() or start in sentence_starts:
             continue
         if gaz.key_index.get(word) is not None:
             continue  # an exact name that failed its checks: not a misspelling

@@ -86,7 +86,7 @@ def fold_char(ch: str) -> str:
 class Folded:
     """A folded copy of `original` with the offset map back to it."""
 
-    __slots__ = ("original", "text", "_fstarts", "_segs")
+    __slots__ = ("original", "text", "_fstarts", "_ostarts", "_segs")
 
     def __init__(self, original: str) -> None:
         self.original = original
@@ -96,6 +96,7 @@ class Folded:
                 _WS.sub(" ", original.lower()) if "\n" in original or "\t" in original else original.lower()
             )
             self._fstarts: list[int] | None = None
+            self._ostarts: list[int] | None = None
             self._segs: list[tuple[int, int, bool]] | None = None
             return
         parts: list[str] = []
@@ -123,7 +124,13 @@ class Folded:
             segs.append((fpos, last, True))
         self.text = _WS.sub(" ", "".join(parts))
         self._fstarts = fstarts
+        self._ostarts = [seg[1] for seg in segs]
         self._segs = segs
+
+    @property
+    def identity(self) -> bool:
+        """Folded and original offsets are the same (ASCII input)."""
+        return self._segs is None
 
     def orig(self, fpos: int) -> int:
         """Original offset of the folded character at `fpos`."""
@@ -152,14 +159,13 @@ class Folded:
         """Folded offset of the original offset `opos` (the first folded position at or after it)."""
         if self._segs is None:
             return opos
-        lo, hi = 0, len(self.text)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.orig(mid) < opos:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        k = bisect_right(self._ostarts, opos) - 1
+        if k < 0:
+            return 0
+        fstart, ostart, run = self._segs[k]
+        if run:
+            return fstart + (opos - ostart)
+        return fstart if opos == ostart else (self._fstarts[k + 1] if k + 1 < len(self._fstarts) else len(self.text))
 
 
 def fold(text: str) -> Folded:

@@ -13,6 +13,7 @@ _ABBREVIATIONS = {
 _BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)|\n\s*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _TERMINAL = set(".!?\u2026:;\"'\u201d\u2019)")
+_QUOTE = re.compile('["\u201c\u201d]')
 _OPEN_QUOTES = {"\u201c": 1, "\u201d": -1}
 
 
@@ -79,10 +80,11 @@ def split_sentences(text: str) -> list[Sentence]:
             e -= 1
         if e > s:
             # Quote state at the sentence start, counted incrementally.
-            for ch in text[pos:s]:
+            for q in _QUOTE.finditer(text, pos, s):
+                ch = q.group()
                 if ch == '"':
                     straight ^= 1
-                elif ch in _OPEN_QUOTES:
+                else:
                     depth = max(0, depth + _OPEN_QUOTES[ch])
             pos = s
             sentences.append(Sentence(len(sentences), s, e, paragraph, bool(depth or straight)))
