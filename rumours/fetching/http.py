@@ -119,13 +119,19 @@ def _send(
             host, port, resolver=resolver, ip_policy=ip_policy, allow_private=allow_private
         )
     headers = {"User-Agent": limits.user_agent, "Accept-Encoding": ACCEPT_ENCODING}
-    if etag:
+    if _header_safe(etag):
         headers["If-None-Match"] = etag
-    if last_modified:
+    if _header_safe(last_modified):
         headers["If-Modified-Since"] = last_modified
     timeout = httpx.Timeout(limits.read_timeout, connect=limits.connect_timeout)
     request = http.build_request("GET", target, headers=headers, timeout=timeout)
     return http.send(request, stream=True, follow_redirects=False)
+
+
+def _header_safe(value: str) -> bool:
+    # Validators come back from the database as servers sent them. One that cannot go into a header
+    # (non-ASCII, CR/LF) is dropped: an unconditional GET is correct, a request that fails to encode is not.
+    return bool(value) and value.isascii() and value.isprintable()
 
 
 def _next_hop(response: httpx.Response, current: str, seen: set[str], hop: int, limits: FetchLimits) -> str:
@@ -258,6 +264,18 @@ def _raw_chunks(response: httpx.Response) -> Iterator[bytes]:
         yield response.content
 
 
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    # httpx wraps httpcore's exception, which wraps the ssl module's: walk the chain a few links down.
+    seen: BaseException | None = exc
+    for _ in range(5):
+        if seen is None:
+            return False
+        if isinstance(seen, kind):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 def _translate(exc: httpx.HTTPError, scope: FetchScope) -> FetchError:
     detail = str(exc) or type(exc).__name__
     if isinstance(exc, httpx.TimeoutException):
@@ -266,7 +284,7 @@ def _translate(exc: httpx.HTTPError, scope: FetchScope) -> FetchError:
         return FetchTimeout(f"Timed out: {detail}.")
     if isinstance(exc, httpx.UnsupportedProtocol):
         return BlockedAddress(f"Unsupported protocol: {detail}.")
-    if isinstance(exc, httpx.ConnectError) and isinstance(exc.__context__, ssl.SSLCertVerificationError):
+    if isinstance(exc, httpx.ConnectError) and _caused_by(exc, ssl.SSLCertVerificationError):
         return TransportError(f"TLS certificate rejected: {detail}.", transient=False)
     if isinstance(exc, httpx.ConnectError):
         return TransportError(f"Could not connect: {detail}.")

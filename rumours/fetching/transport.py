@@ -114,7 +114,12 @@ class PinnedBackend(httpcore.NetworkBackend):
         )
         return _DeadlineStream(stream)
 
-    def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options=None):  # noqa: ANN001
+    def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.NetworkStream:
         raise httpcore.ConnectError("Unix sockets are never fetched.")
 
     def sleep(self, seconds: float) -> None:
@@ -122,13 +127,13 @@ class PinnedBackend(httpcore.NetworkBackend):
 
 
 class GuardedTransport(httpx.HTTPTransport):
-    def __init__(self, *, max_connections: int = 10) -> None:
+    def __init__(self, *, max_connections: int = 10, verify: ssl.SSLContext | bool = True) -> None:
         super().__init__(trust_env=False)
         # httpx.HTTPTransport takes no network backend, so its pool is rebuilt around ours. Everything else
         # (request mapping, exception mapping) stays httpx's own. If a future httpx stopped routing through
         # `_pool`, the pinning tests would fail: connections would go to the resolver's answer, not the pin.
         self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False),
+            ssl_context=httpx.create_ssl_context(verify=verify, trust_env=False),
             max_connections=max_connections,
             max_keepalive_connections=max_connections,
             keepalive_expiry=5.0,
@@ -140,11 +145,14 @@ class GuardedClient(httpx.Client):
     """An httpx.Client whose every connection goes through the address guard. Build it with `build_client`."""
 
 
-def build_client(limits: FetchLimits | None = None) -> GuardedClient:
-    """A client to reuse across fetches (keep-alive). Not for sharing between threads."""
+def build_client(limits: FetchLimits | None = None, *, verify: ssl.SSLContext | bool = True) -> GuardedClient:
+    """A client to reuse across fetches (keep-alive). Not for sharing between threads.
+
+    `verify`: as httpx's (an SSLContext); tests pass one that trusts their own CA.
+    """
     limits = limits or FetchLimits()
     return GuardedClient(
-        transport=GuardedTransport(),
+        transport=GuardedTransport(verify=verify),
         # Proxies from the environment would receive the pinned request and connect wherever they like.
         trust_env=False,
         follow_redirects=False,

@@ -75,3 +75,15 @@ def test_it_identifies_itself_and_asks_only_for_encodings_it_can_bound(httpserve
     headers = httpserver.log[0][0].headers
     assert headers["User-Agent"].startswith("Touchline/")
     assert headers["Accept-Encoding"] == "gzip, deflate"
+
+
+@pytest.mark.parametrize("etag", ['"caf\u00e9"', '"v1"\r\nX-Injected: 1'])
+def test_a_stored_validator_that_cannot_be_a_header_is_not_sent(httpserver, etag):
+    httpserver.expect_request("/feed.xml").respond_with_data(FEED)
+
+    result = fetch(httpserver.url_for("/feed.xml"), etag=etag, allow_private=True)
+
+    headers = httpserver.log[0][0].headers
+    assert "If-None-Match" not in headers
+    assert "X-Injected" not in headers
+    assert result.body == FEED
