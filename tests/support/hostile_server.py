@@ -1,8 +1,8 @@
 """Misbehaving HTTP servers for fetcher tests: raw asyncio sockets on loopback, each in its own thread.
 
-pytest-httpserver covers well-behaved responses; these cover what it cannot send: a slow drip, a silent accept,
-a lying Content-Length, an endless chunked stream, a reset mid-body, a gzip bomb. Each handler is a coroutine
-`handler(server, reader, writer)` that runs after the request head has been read and recorded.
+pytest-httpserver covers well-behaved responses; these cover what it cannot send: a slow drip, a silent
+accept, a lying Content-Length, an endless chunked stream, a reset mid-body, a gzip bomb. Each handler is a
+coroutine `handler(server, reader, writer)` that runs after the request head has been read and recorded.
 """
 
 from __future__ import annotations
