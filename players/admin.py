@@ -51,6 +51,16 @@ class ClubAdmin(SimpleHistoryAdmin):
     inlines = [ClubAliasInline]
 
 
+@admin.register(ClubAlias)
+class ClubAliasAdmin(admin.ModelAdmin):
+    """Club aliases on their own: curators fix what a club is called without rights on the club."""
+
+    list_display = ["alias", "club"]
+    list_select_related = ["club"]
+    search_fields = ["alias", "club__name"]
+    autocomplete_fields = ["club"]
+
+
 @admin.register(Player)
 class PlayerAdmin(SimpleHistoryAdmin):
     list_display = ["name", "known_as", "position", "shirt_number", "nationality", "date_of_birth"]
