@@ -82,7 +82,7 @@ def _report(request: HttpRequest, article: Article, created: bool) -> None:
 def article_submit_view(model_admin: admin.ModelAdmin, request: HttpRequest) -> HttpResponse:
     if not model_admin.has_add_permission(request):
         raise PermissionDenied
-    form = ArticleSubmitForm(request.POST or None)
+    form = ArticleSubmitForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -79,3 +79,17 @@ def start_worker(broker: RedisServer, live_database_url: str, tmp_path: Path) ->
 @pytest.fixture(scope="session")
 def httpserver_listen_address() -> tuple[str, int]:
     return ("127.0.0.1", 0)
+
+
+@pytest.fixture(autouse=True)
+def _a_small_gazetteer(request) -> None:
+    """Touchline always has a gazetteer; extraction runs against one club and one player of ours.
+
+    (Extraction with an empty gazetteer is the extraction area's concern, not ingestion's.)
+    """
+    if "django_db" not in {m.name for m in request.node.iter_markers()}:
+        return
+    request.getfixturevalue("transactional_db")
+    from tests.factories import ContractFactory
+
+    ContractFactory(player__name="Marco Testerman", club__name="Northfield Rovers")
