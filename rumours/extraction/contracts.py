@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .cues import CONTRACT_CUES, CONTRACT_RE, EXPIRY_WHEN, MONEY_RE, PER_WEEK, cue_of, parse_money
+from .cues import (
+    CONTRACT_CUES,
+    CONTRACT_RE,
+    EXPIRY_WHEN,
+    LENGTH_CUES,
+    LENGTH_RE,
+    MONEY_RE,
+    PER_WEEK,
+    cue_of,
+    parse_money,
+)
 from .records import ContractFact
 from .roles import last_words, pick_subjects
 from .windows import season_end
@@ -43,8 +53,9 @@ def _expires_on(doc: Doc, text: str) -> date | None:
 def extract_contracts(doc: Doc) -> tuple[list[ContractFact], list[ContractFact]]:
     """(facts about players, facts about people such as managers)."""
     seen: dict[tuple[str, int, str], ContractFact] = {}
-    for m in CONTRACT_RE.finditer(doc.ftext):
-        cue = cue_of(m, CONTRACT_CUES)
+    hits = [(m, cue_of(m, CONTRACT_CUES)) for m in CONTRACT_RE.finditer(doc.ftext)]
+    hits += [(m, cue_of(m, LENGTH_CUES)) for m in LENGTH_RE.finditer(doc.ftext)]
+    for m, cue in hits:
         cs, ce = m.start(), m.end()
         si = doc.sentence_of(cs)
         if si is None:

@@ -66,6 +66,11 @@ RUMOUR_CUES: tuple[Cue, ...] = (
     Cue("", r"bidding to|offer (?:him|her|them)\b|targeted by (?:[\w'-]+\s+){0,2}(?:fans|supporters)"),
     Cue(
         "",
+        r"(?:has |have |had )?(?:now |officially |also )?(?:signed|agreed|penned|committed to) (?:a |an )?"
+        r"(?:new|fresh|improved|extended|bumper|contract extension)",
+    ),
+    Cue(
+        "",
         r"(?:talks|negotiations|discussions) (?:\w+ ){0,2}(?:over|about|on|regarding) (?:a |an |his )?"
         r"(?:new|fresh|improved|extended|longer)\b",
     ),
@@ -248,9 +253,11 @@ CONTRACT_CUES: tuple[Cue, ...] = (
         r"(?:earns|earning|earn|paid|pockets|pocketing|picks up|on wages of|wages of|salary of|"
         r"weekly wage of)\s+(?:a\s+)?(?:\w+\s+)?(?:" + MONEY + r")",
     ),
-    Cue("length", r"(?:one|two|three|four|five|six|\d|[a-z]+-and-a-half)-year (?:deal|contract|extension)"),
 )
 CONTRACT_RE = _compile(CONTRACT_CUES)
+# Scanned apart: a length often sits inside another cue ("offered a new four-year contract").
+LENGTH_CUES = (Cue("length", r"(?:one|two|three|four|five|six|\d|[a-z]+-and-a-half)-year (?:deal|contract|extension)"),)
+LENGTH_RE = _compile(LENGTH_CUES)
 EXPIRY_WHEN = re.compile(
     r"(?:at|in|until|till|to|by) (?:the )?(?:end of (?:the|this|next) (?:season|campaign)|summer(?: of (20\d\d))?|"
     r"(?:june|july|may) ?(20\d\d)?|(20\d\d))|(?:end of|in) (20\d\d)"

@@ -10,8 +10,7 @@ _OUTLET_WORDS = {
     "bbc", "sky", "espn", "sport", "sports", "times", "mail", "telegraph", "guardian", "mirror", "sun",
     "express", "independent", "post", "marca", "as", "athletic", "gazzetta", "corriere", "bild", "kicker",
     "equipe", "l'equipe", "record", "ojo", "mundo", "deportivo", "radio", "tv", "fichajes", "goal", "football",
-    "calciomercato", "tuttosport", "news", "daily", "live", "five", "talksport", "standard", "echo", "record",
-    "observer", "herald", "gazette", "cadena", "ser", "cope", "rmc", "sport1", "telegraaf", "abola", "ojogo",
+    "calciomercato", "tuttosport", "news", "daily", "live", "five", "talksport", "standard", "echo", "observer", "herald", "gazette", "cadena", "ser", "cope", "rmc", "sport1", "telegraaf", "abola", "ojogo",
     "correio", "manha", "fabrizio", "romano", "spotrac", "transfermarkt", "capology", "athletic's", "press",
     "agency", "reuters", "afp", "ap", "bleacher", "report", "90min", "mediaset", "dazn", "canal", "rai",
 }  # fmt: skip

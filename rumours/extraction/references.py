@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .matching import Mention
 from .normalise import fold_key
 
 # Folded nationality adjective or country -> folded country.
@@ -89,17 +88,7 @@ _WHOSE_BEFORE_CLUB = re.compile(rf"(?P<name>{_NAME}),\s+whose\s+$")
 _TEAM_TAIL = re.compile(r"^\s+(?:team|side|squad|players)\b")
 # Capitalised words that are not (part of) a person's name.
 NOT_NAMES = set(
-    """I The A An But And Or If So As At In On Of For To With From By Also Even Meanwhile However Although While When
-    Where What Who Why How He She It We They His Her Their Our You My Its That This These Those There Here Some Many
-    Most No Not Yes Premier League Premiership Champions Cup Final Saturday Sunday Monday Tuesday Wednesday Thursday
-    Friday January February March April May June July August September October November December England Spain France
-    Germany Italy Europe European Brazil Holland Scotland Wales Ireland Republic Northern Instagram Twitter Getty
-    Images Sport Sports News Radio Live Stadium Park Road Lane Arena Ground Club City United Town Rovers Athletic Real
-    Santiago La Liga Serie Bundesliga Ligue Carling Copa Super Euro World Under Fc FC FA BBC GMT Championship
-    International Five Sky Times Daily Mail Post Independent Guardian Telegraph Mirror Express Sun Standard Fans
-    Chairman Boss Manager Coach Director Sir Mr Mrs Dr Mediterranean Middle East West North South Emirates Millennium
-    Have Your Say Listen Achilles Credits Meanwhile Regardless Although Of Course Left Right Dutch German French
-    Spanish Italian English Welsh Scottish Irish Danish Czech Brazilian Portuguese Argentine""".split()
+    ["I", "The", "A", "An", "But", "And", "Or", "If", "So", "As", "At", "In", "On", "Of", "For", "To", "With", "From", "By", "Also", "Even", "Meanwhile", "However", "Although", "While", "When", "Where", "What", "Who", "Why", "How", "He", "She", "It", "We", "They", "His", "Her", "Their", "Our", "You", "My", "Its", "That", "This", "These", "Those", "There", "Here", "Some", "Many", "Most", "No", "Not", "Yes", "Premier", "League", "Premiership", "Champions", "Cup", "Final", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "England", "Spain", "France", "Germany", "Italy", "Europe", "European", "Brazil", "Holland", "Scotland", "Wales", "Ireland", "Republic", "Northern", "Instagram", "Twitter", "Getty", "Images", "Sport", "Sports", "News", "Radio", "Live", "Stadium", "Park", "Road", "Lane", "Arena", "Ground", "Club", "City", "United", "Town", "Rovers", "Athletic", "Real", "Santiago", "La", "Liga", "Serie", "Bundesliga", "Ligue", "Carling", "Copa", "Super", "Euro", "World", "Under", "Fc", "FC", "FA", "BBC", "GMT", "Championship", "International", "Five", "Sky", "Times", "Daily", "Mail", "Post", "Independent", "Guardian", "Telegraph", "Mirror", "Express", "Sun", "Standard", "Fans", "Chairman", "Boss", "Manager", "Coach", "Director", "Sir", "Mr", "Mrs", "Dr", "Mediterranean", "Middle", "East", "West", "North", "South", "Emirates", "Millennium", "Have", "Your", "Say", "Listen", "Achilles", "Credits", "Meanwhile", "Regardless", "Although", "Of", "Course", "Left", "Right", "Dutch", "German", "French", "Spanish", "Italian", "English", "Welsh", "Scottish", "Irish", "Danish", "Czech", "Brazilian", "Portuguese", "Argentine"]
 )
 _TITLES = {"sir", "mr", "dr", "senor", "signor", "herr"}
 

@@ -30,9 +30,13 @@ _NOT_A_TARGET = re.compile(
     r"visit|fixture|final)\s+(?:\w+\s+)?(?:at|to|with|against))\s+(?:the\s+)?$"
 )
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
-_ATTRIBUTIVE = re.compile(
-    r"^(?:'s|\u2019s)?\s*(?:[a-z-]+\s+){0,3}$"  # "Middlesbrough defender ", "Liverpool's "
+_ROLE_WORDS = (
+    r"(?:goalkeeper|keeper|defender|centre-back|center-back|full-back|right-back|left-back|wing-back|midfielder|"
+    r"midfield|playmaker|winger|striker|forward|attacker|captain|skipper|star|youngster|teenager|teenage|young|"
+    r"veteran|academy|graduate|loanee|ace|international|player|new|signing|talisman|number|no)"
 )
+# "Middlesbrough defender Andy Davies", "Liverpool's Trent": a club in front of a player is that player's club.
+_ATTRIBUTIVE = re.compile(rf"^(?:(?:'s|\u2019s)\s+(?:[a-z-]+\s+){{0,2}}|\s+(?:{_ROLE_WORDS}\s+){{1,3}})$")
 _BIDDER_CUE = re.compile(r"\b(?:bids?|offers?|interest|approach|enquiry|inquiry)\b")
 _PER_WEEK = re.compile(r"\s*(?:-|\s)*(?:per|a|each)(?:\s|-)*week|\s?(?:pw|p/w)\b")
 
@@ -79,7 +83,8 @@ def _targets(
         before = ftext[max(0, m.fs - 40) : m.fs]
         after_cue = m.fs >= ce
         if _FROM.search(before):
-            if bidder_from and after_cue and word_count(ftext[ce : m.fs]) <= 7:
+            bidder = bidder_from or bool(_BIDDER_CUE.search(ftext, cs, m.fs))
+            if bidder and after_cue and word_count(ftext[ce : m.fs]) <= 7:
                 found.append((3, club))
             elif m.kind == "club":
                 explicit_from = club

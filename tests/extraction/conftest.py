@@ -1,0 +1,51 @@
+"""A small gazetteer of made-up and real names, and a helper to run extraction on sentences written here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rumours.extraction import ClubEntry, Extraction, Gazetteer, PersonEntry, PlayerEntry, extract
+
+CLUBS = [
+    ClubEntry(1, "Riverside United", ("Riverside", "United", "the Otters"), "England"),
+    ClubEntry(2, "Real Madrid", ("Real", "Madrid", "Los Blancos"), "Spain"),
+    ClubEntry(3, "Atletico Madrid", ("Atletico", "Madrid"), "Spain"),
+    ClubEntry(4, "Northgate City", ("Northgate", "City", "the Blues"), "England"),
+    ClubEntry(5, "Eastbay Rovers", ("Eastbay", "Rovers", "the Blues"), "England"),
+    ClubEntry(6, "Bayern Munich", ("Bayern",), "Germany"),
+    ClubEntry(7, "Harbour Town", ("Harbour",), "England"),
+]
+PLAYERS = [
+    PlayerEntry(1, "Tomas Kettering", ("Kettering",), 1, "England", date(1998, 3, 1), "right-back", 66),
+    PlayerEntry(2, "Luis Ferreiro", ("Ferreiro",), 2, "Spain", date(1992, 5, 20), "defender", 2),
+    PlayerEntry(3, "Marco Bellini", ("Bellini",), 4, "Italy", date(2001, 7, 9), "forward", 9),
+    PlayerEntry(4, "Aaron Cole", ("Cole",), 4, "Wales", date(1996, 1, 2), "midfielder", 8),
+    PlayerEntry(5, "Jamie Cole", ("Cole",), 5, "Scotland", date(1999, 11, 30), "goalkeeper", 1),
+    PlayerEntry(6, "Kylian Mbappé", ("Mbappé",), 2, "France", date(1998, 12, 20), "forward", 10),
+    PlayerEntry(7, "Sven Østergaard", ("Østergaard",), 6, "Denmark", date(1995, 4, 4), "midfielder", 6),
+    PlayerEntry(8, "Dylan Marsh", ("Marsh",), 7, "England", date(2003, 2, 14), "winger", 17),
+]
+PEOPLE = [
+    PersonEntry(1, "Graham Slot", ("Slot",), 1, "manager"),
+    PersonEntry(2, "Peter Ferguson", ("Ferguson",), 4, "manager"),
+]
+PUBLISHED = date(2024, 10, 6)
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    return Gazetteer.build(clubs=CLUBS, players=PLAYERS, people=PEOPLE, outlets=["Sky Sports", "Marca"])
+
+
+@pytest.fixture(scope="session")
+def run(gaz):
+    def _run(text: str, published: date = PUBLISHED, title: str = "") -> Extraction:
+        return extract(text, published=published, gazetteer=gaz, title=title)
+
+    return _run
+
+
+def rumour_map(x: Extraction) -> dict[tuple[int, int], str]:
+    return {(r.player_id, r.to_club_id): r.stage for r in x.rumours}

@@ -1,0 +1,37 @@
+from .conftest import rumour_map
+
+
+def test_a_shared_surname_resolves_to_the_player_named_in_full(run):
+    x = run("Aaron Cole was excellent again. Bayern Munich are keen on Cole.")
+    assert rumour_map(x) == {(4, 6): "interest"}
+
+
+def test_a_shared_surname_resolves_from_the_clubs_in_the_article(run):
+    x = run("Eastbay Rovers had a quiet afternoon. Bayern Munich are keen on Cole.")
+    assert rumour_map(x) == {(5, 6): "interest"}
+
+
+def test_an_unresolvable_shared_surname_is_left_alone(run):
+    x = run("Bayern Munich are keen on Cole.")
+    assert x.rumours == []
+    assert not [m for m in x.mentions if m.kind == "player"]
+
+
+def test_madrid_means_the_madrid_club_in_the_article(run):
+    x = run("Atletico Madrid are flying. Madrid have agreed a fee for Dylan Marsh.")
+    assert rumour_map(x) == {(8, 3): "agreed"}
+
+
+def test_madrid_from_the_title(run):
+    x = run("Madrid have agreed a fee for Dylan Marsh.", title="Marsh set for Real Madrid switch")
+    assert rumour_map(x) == {(8, 2): "agreed"}
+
+
+def test_a_nickname_shared_by_two_clubs_uses_context(run):
+    x = run("Northgate City lost again. The Blues are chasing Dylan Marsh.")
+    assert rumour_map(x) == {(8, 4): "interest"}
+
+
+def test_lower_case_words_are_not_names(run):
+    x = run("It was a real test on a city night for the united squad.")
+    assert x.mentions == []

@@ -1,0 +1,37 @@
+def test_injury_with_body_part_and_absence(run):
+    (i,) = run("Luis Ferreiro has been ruled out for six weeks with a hamstring injury.").injuries
+    assert (i.player_id, i.injury, i.body_part, i.expected_absence) == (2, "hamstring injury", "hamstring", "six weeks")
+
+
+def test_cruciate_ligament_is_the_knee_and_a_reference_gets_it(run):
+    text = (
+        "Luis Ferreiro went off against Northgate City. "
+        "The 32-year-old suffered a serious cruciate ligament injury and is out for several months."
+    )
+    (i,) = run(text).injuries
+    assert (i.player_id, i.body_part, i.expected_absence) == (2, "knee", "several months")
+    assert i.injury == "serious cruciate ligament injury"
+
+
+def test_the_possessive_player_gets_the_injury(run):
+    (i,) = run("Dylan Marsh's injury means Harbour Town want to sign Marco Bellini.").injuries
+    assert i.player_id == 8
+
+
+def test_injuries_to_two_players(run):
+    x = run("Northgate City have been hit by injuries to both Marco Bellini and Aaron Cole.")
+    assert sorted(i.player_id for i in x.injuries) == [3, 4]
+
+
+def test_one_injury_per_player(run):
+    text = "Dylan Marsh has a broken ankle. Marsh will miss the rest of the season with the injury."
+    (i,) = run(text).injuries
+    assert (i.injury, i.expected_absence) == ("broken ankle", "the rest of the season")
+
+
+def test_a_suspension_is_not_an_injury(run):
+    assert run("Dylan Marsh will miss the final through suspension after his red card.").injuries == []
+
+
+def test_injury_time_is_not_an_injury(run):
+    assert run("Dylan Marsh scored in injury time.").injuries == []
