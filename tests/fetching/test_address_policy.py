@@ -7,6 +7,8 @@ import pytest
 from rumours.fetching.errors import BlockedAddress, TransportError
 from rumours.fetching.guard import ip_is_public, literal_ip, resolve_public
 
+pytestmark = pytest.mark.timeout(60)
+
 REFUSED = [
     "127.0.0.1", "127.255.255.254", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.0.1",
     "169.254.169.254", "0.0.0.0", "100.64.0.1", "100.127.255.255", "224.0.0.251", "239.255.255.250",

@@ -6,6 +6,8 @@ import pytest
 
 from rumours.fetching.http import backoff_delay
 
+pytestmark = pytest.mark.timeout(60)
+
 
 def test_proportional_jitter_stays_within_twenty_percent_of_the_exponential():
     rng = random.Random(1234)

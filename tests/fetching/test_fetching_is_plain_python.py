@@ -4,6 +4,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.timeout(60)
+
 REPO = Path(__file__).resolve().parents[2]
 MODULES = ["charsets", "errors", "feeds", "guard", "http", "limits", "pages", "text", "transport", "urls"]
 
