@@ -27,15 +27,15 @@ import importlib
 import importlib.util
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from players.gazetteer import bump_gazetteer_version
-from players.models import Contract, Currency, Injury, InjuryStatus, Player, Staff
+from players.models import Club, Contract, Currency, Injury, InjuryStatus, Player, Staff
 from players.text import fold_name
-from rumours.extraction import EXTRACTION_VERSION, extract
+from rumours.extraction import EXTRACTION_VERSION, ContractFact, Extraction, InjuryFact, RumourFact, extract
 from rumours.gazetteer_snapshot import Snapshot, current_snapshot
 from rumours.models import (
     STAGE_PROGRESS,
@@ -82,6 +82,58 @@ def window_for(day: dt.date) -> str:
     return f"{day.year + 1} January"
 
 
+@dataclass
+class _Facts:
+    """What extraction found, restricted to rows that exist now (see `_checked`)."""
+
+    rumours: list[RumourFact]
+    injuries: list[InjuryFact]
+    contracts: list[ContractFact]
+    staff_contracts: list[ContractFact]
+
+
+def _checked(extraction: Extraction) -> _Facts:
+    """Drop facts about players or staff that no longer exist and forget clubs that do not.
+
+    The snapshot may be up to TOUCHLINE_GAZETTEER_MAX_AGE old (or, in tests, from a rolled-back database): a
+    player merged or a club deleted since must cost a missed fact, never a foreign-key error at commit.
+    """
+    facts = [*extraction.rumours, *extraction.injuries, *extraction.contracts]
+    players = set(
+        Player.objects.active().filter(pk__in={f.player_id for f in facts}).values_list("pk", flat=True)
+    )
+    staff = set(
+        Staff.objects.filter(pk__in={f.player_id for f in extraction.person_contracts}).values_list(
+            "pk", flat=True
+        )
+    )
+    club_ids = {
+        f.club_id for f in [*extraction.injuries, *extraction.contracts, *extraction.person_contracts]
+    }
+    club_ids |= {c for r in extraction.rumours for c in (r.from_club_id, r.to_club_id)}
+    clubs = set(Club.objects.filter(pk__in=club_ids - {None}).values_list("pk", flat=True))
+
+    def known(club_id: int | None) -> int | None:
+        return club_id if club_id in clubs else None
+
+    return _Facts(
+        rumours=[
+            replace(f, from_club_id=known(f.from_club_id))
+            for f in extraction.rumours
+            if f.player_id in players and f.to_club_id in clubs and f.to_club_id != f.from_club_id
+        ],
+        injuries=[
+            replace(f, club_id=known(f.club_id)) for f in extraction.injuries if f.player_id in players
+        ],
+        contracts=[
+            replace(f, club_id=known(f.club_id)) for f in extraction.contracts if f.player_id in players
+        ],
+        staff_contracts=[
+            replace(f, club_id=known(f.club_id)) for f in extraction.person_contracts if f.player_id in staff
+        ],
+    )
+
+
 @transaction.atomic
 def link_article(article: Article) -> dict:
     """Extract facts from one article and link them into the database. Returns a short JSON-able summary.
@@ -89,48 +141,38 @@ def link_article(article: Article) -> dict:
     Affected players' page caches are bumped after commit; the summary's `rumour_ids` are the rumours a
     rescore step should look at (those this article supports now and those it supported before).
     """
+    # Lock order 1: the article.
     article = Article.objects.select_for_update(no_key=True).get(pk=article.pk)
     published = article_date(article)
     snapshot = current_snapshot()
     extraction = extract(
         article.text, published=published.date(), gazetteer=snapshot.gazetteer, title=article.title
     )
+    facts = _checked(extraction)
 
     old = list(article.mentions.values_list("kind", "rumour_id", "player_id", "injury_id"))
-    old_rumour_ids = {rumour_id for kind, rumour_id, _, _ in old if rumour_id}
+    old_rumour_ids = {rumour_id for _, rumour_id, _, _ in old if rumour_id}
     old_injury_by_player = {player: injury for kind, _, player, injury in old if kind == "injury" and injury}
     article.mentions.all().delete()
     article.staff_mentions.all().delete()
 
-    known_players = set(
-        Player.objects.filter(pk__in=_fact_player_ids(extraction)).values_list("pk", flat=True)
-    )
     # Lock order 2: players whose injuries and contracts this article may create or fill.
     list(
         Player.objects.select_for_update(no_key=True)
-        .filter(pk__in={f.player_id for f in [*extraction.injuries, *extraction.contracts]} & known_players)
+        .filter(pk__in={f.player_id for f in [*facts.injuries, *facts.contracts]})
         .order_by("pk")
         .values_list("pk", flat=True)
     )
-
     mentions: list[Mention] = []
-    touched_players: set[int] = set()
-    rumours, created_ids = _link_rumours(
-        extraction.rumours, article, published, snapshot, known_players, mentions
-    )
-    touched_players |= {r.player_id for r in rumours.values()}
-    injury_ids = _link_injuries(
-        extraction.injuries, article, published, snapshot, known_players, old_injury_by_player, mentions
-    )
-    contract_ids, contracts_changed = _link_contracts(
-        extraction.contracts, article, published, snapshot, known_players, mentions
-    )
-    staff_mentions = _link_staff_contracts(extraction.person_contracts, article, snapshot)
-    touched_players |= {m.player_id for m in mentions} | {p for _, _, p, _ in old}
+    rumours, created_ids = _link_rumours(facts.rumours, article, published, snapshot, mentions)
+    injury_ids = _link_injuries(facts.injuries, article, published, snapshot, old_injury_by_player, mentions)
+    contract_ids, clubs_changed = _link_contracts(facts.contracts, article, published, snapshot, mentions)
+    staff_mentions = [_staff_mention(f, article, snapshot) for f in facts.staff_contracts]
     Mention.objects.bulk_create(mentions)
     StaffMention.objects.bulk_create(staff_mentions)
 
-    rumour_ids = set(r.pk for r in rumours.values()) | old_rumour_ids
+    # Lock order 3: rumours, by id. Those that lost this article's support are brought up to date as well.
+    rumour_ids = {r.pk for r in rumours.values()} | old_rumour_ids
     _update_rumours(rumour_ids, seen={r.pk: published for r in rumours.values()})
     candidates = _replace_candidates(article, extraction.candidates)
 
@@ -144,9 +186,9 @@ def link_article(article: Article) -> dict:
         update_fields=["status", "failure_reason", "extraction_version", "extracted_at", "status_changed_at"]
     )
 
-    player_ids = sorted(touched_players)
+    player_ids = sorted({m.player_id for m in mentions} | {player for _, _, player, _ in old})
     transaction.on_commit(lambda: _bump_player_pages(player_ids))
-    if contracts_changed:
+    if clubs_changed:
         # A new or newly ended contract can change a player's club, which the gazetteer snapshot holds.
         transaction.on_commit(bump_gazetteer_version)
     return {
@@ -163,45 +205,37 @@ def link_article(article: Article) -> dict:
     }
 
 
-def _fact_player_ids(extraction) -> set[int]:
-    facts = [*extraction.rumours, *extraction.injuries, *extraction.contracts]
-    return {f.player_id for f in facts if f.player_id is not None}
-
-
 # --- rumours ------------------------------------------------------------------------------------------------
 
 
 def rumour_upsert(
     *, player_id: int, to_club_id: int, window: str, defaults: dict | None = None
 ) -> tuple[Rumour, bool]:
-    """Get or create the rumour on its natural key; safe when another worker creates it at the same moment."""
+    """Get or create the rumour on its natural key; safe when another worker creates it at the same moment.
+
+    The INSERT runs in a savepoint: a worker that loses the race (IntegrityError on the unique key) rolls back
+    only that statement, not its whole transaction, and reads the winner's row, which READ COMMITTED lets it
+    see once the winner has committed (until then its INSERT waits on the unique index).
+    """
     key = {"player_id": player_id, "to_club_id": to_club_id, "window": window}
     try:
-        # A savepoint: losing the race rolls back only the failed INSERT, not the caller's transaction.
         with transaction.atomic():
             return Rumour.objects.get_or_create(**key, defaults=defaults or {})
-    except IntegrityError:
-        try:
-            return Rumour.objects.get(**key), False
-        except Rumour.DoesNotExist:
-            raise  # the IntegrityError was about something else; let the original surface
-        # (the bare raise above re-raises DoesNotExist chained to the IntegrityError)
+    except IntegrityError as error:
+        rumour = Rumour.objects.filter(**key).first()
+        if rumour is None:
+            raise error  # not the race: some other constraint failed
+        return rumour, False
 
 
 def _link_rumours(
-    facts: Iterable,
+    facts: list[RumourFact],
     article: Article,
     published: dt.datetime,
     snapshot: Snapshot,
-    known_players: set[int],
     mentions: list[Mention],
 ) -> tuple[dict[tuple, Rumour], set[int]]:
-    usable = [
-        f
-        for f in facts
-        if f.player_id in known_players and f.to_club_id is not None and f.to_club_id != f.from_club_id
-    ]
-    keyed = [((f.player_id, f.to_club_id, f.window or window_for(published.date())), f) for f in usable]
+    keyed = [((f.player_id, f.to_club_id, f.window or window_for(published.date())), f) for f in facts]
     # Natural-key order, so two workers inserting the same new rumours queue up instead of deadlocking.
     keyed.sort(key=lambda item: (item[0], item[1].start))
     rumours: dict[tuple, Rumour] = {}
@@ -343,18 +377,15 @@ def decide_stage(seen: list[_Seen]) -> str | None:
 
 
 def _link_injuries(
-    facts: Iterable,
+    facts: list[InjuryFact],
     article: Article,
     published: dt.datetime,
     snapshot: Snapshot,
-    known_players: set[int],
     previous: dict[int, int],
     mentions: list[Mention],
 ) -> set[int]:
     injury_ids: set[int] = set()
     for fact in facts:
-        if fact.player_id not in known_players:
-            continue
         injury = injury_upsert(
             player_id=fact.player_id,
             club_id=fact.club_id,
@@ -448,18 +479,16 @@ def injury_upsert(
 
 
 def _link_contracts(
-    facts: Iterable,
+    facts: list[ContractFact],
     article: Article,
     published: dt.datetime,
     snapshot: Snapshot,
-    known_players: set[int],
     mentions: list[Mention],
 ) -> tuple[set[int], bool]:
+    """Contract mentions; returns the contracts they point at and whether a player's club may have moved."""
     contract_ids: set[int] = set()
     any_changed = False
     for fact in facts:
-        if fact.player_id not in known_players:
-            continue
         contract, changed = contract_for_fact(fact, day=published.date())
         any_changed |= changed
         club_id = fact.club_id or (contract.club_id if contract else None)
@@ -485,48 +514,40 @@ def _link_contracts(
     return contract_ids, any_changed
 
 
-def _link_staff_contracts(facts: Iterable, article: Article, snapshot: Snapshot) -> list[StaffMention]:
-    """Contract facts about managers and other staff: evidence only (staff have no Contract rows)."""
-    facts = list(facts)
-    known = set(Staff.objects.filter(pk__in={f.player_id for f in facts}).values_list("pk", flat=True))
-    return [
-        StaffMention(
-            article=article,
-            kind=MentionKind.CONTRACT,
-            staff_id=fact.player_id,
-            club_id=fact.club_id,
-            fact=_clip(fact.fact or "", 300),
-            fact_type=_clip(fact.fact_type or "", 30),
-            details={"expires_on": fact.expires_on.isoformat() if fact.expires_on else None},
-            **_evidence(fact, snapshot),
-        )
-        for fact in facts
-        if fact.player_id in known
-    ]
+def _staff_mention(fact: ContractFact, article: Article, snapshot: Snapshot) -> StaffMention:
+    """A contract fact about a manager or other staff member: evidence only (staff have no Contract rows)."""
+    return StaffMention(
+        article=article,
+        kind=MentionKind.CONTRACT,
+        staff_id=fact.player_id,
+        club_id=fact.club_id,
+        fact=_clip(fact.fact or "", 300),
+        fact_type=_clip(fact.fact_type or "", 30),
+        details={"expires_on": fact.expires_on.isoformat() if fact.expires_on else None},
+        **_evidence(fact, snapshot),
+    )
 
 
-def contract_for_fact(fact, *, day: dt.date) -> tuple[Contract | None, bool]:
-    """The contract a fact is about, with its blanks filled from the fact. Returns (contract, changed).
+def contract_for_fact(fact: ContractFact, *, day: dt.date) -> tuple[Contract | None, bool]:
+    """The contract a fact is about, with its blanks filled from the fact. Returns (contract, club_may_move):
+    whether a contract was created or given an end date, either of which can change the player's club.
 
-    The player's contract at the fact's club current on the article's date, else his latest there. A contract
-    is created only for an expiry or wage fact, only when he has no contract at that club and none in force
-    elsewhere on that date (an article must not move a player between clubs). Filled values never overwrite.
+    It is the player's contract at the fact's club (else his club) in force on the article's date. When there
+    is none, one is created for an expiry or wage fact only, and only if he has no contract in force anywhere
+    on that date: an article must not give a player a second club. An old contract that had already ended is
+    history and is never filled. Filled values never overwrite what is there (a curator's, an import's).
     """
-    contracts = Contract.objects.filter(player_id=fact.player_id)
+    in_force = Contract.objects.filter(player_id=fact.player_id).current(day).order_by(*Contract.LATEST_FIRST)
     club_id = fact.club_id
     if club_id is None:
-        current = contracts.current(day).order_by(*Contract.LATEST_FIRST).first()
+        current = in_force.first()
         club_id = current.club_id if current else None
     if club_id is None:
         return None, False
-    at_club = contracts.filter(club_id=club_id)
-    contract = at_club.current(day).order_by(*Contract.LATEST_FIRST).first()
-    contract = contract or at_club.order_by(*Contract.LATEST_FIRST).first()
+    contract = in_force.filter(club_id=club_id).first()
     wage, currency = _wage(fact)
     if contract is None:
-        if fact.fact_type not in CONTRACT_ROW_FACTS or contracts.current(day).exists():
-            return None, False
-        if not (fact.expires_on or wage):
+        if fact.fact_type not in CONTRACT_ROW_FACTS or not (fact.expires_on or wage) or in_force.exists():
             return None, False
         contract = Contract.objects.create(
             player_id=fact.player_id,
@@ -550,10 +571,10 @@ def contract_for_fact(fact, *, day: dt.date) -> tuple[Contract | None, bool]:
         changed += ["weekly_wage", "wage_currency"]
     if changed:
         contract.save(update_fields=[*changed, "updated_at"])
-    return contract, bool(changed) and "end_date" in changed
+    return contract, "end_date" in changed
 
 
-def _wage(fact) -> tuple[int | None, str]:
+def _wage(fact: ContractFact) -> tuple[int | None, str]:
     wage = fact.weekly_wage
     currency = (fact.currency or "").upper()
     if not wage or currency not in Currency.values:
@@ -564,7 +585,7 @@ def _wage(fact) -> tuple[int | None, str]:
 # --- shared -------------------------------------------------------------------------------------------------
 
 
-def _evidence(fact, snapshot: Snapshot) -> dict:
+def _evidence(fact: RumourFact | InjuryFact | ContractFact, snapshot: Snapshot) -> dict:
     outlet = (fact.cited_outlet or "").strip()
     return {
         "sentence": fact.evidence,
@@ -591,7 +612,7 @@ def _replace_candidates(article: Article, found: Iterable) -> int:
                 name=_clip(c.name, 120),
                 normalised=key,
                 article=article,
-                evidence=c.context or c.evidence,
+                evidence=c.evidence,
             )
             for key, c in wanted.items()
             if key not in kept
