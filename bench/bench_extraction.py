@@ -3,7 +3,8 @@
     .venv/bin/python bench/bench_extraction.py [--players 50000] [--clubs 5000] [--articles 200]
 
 Generates (seeded) clubs, players with surnames, accents, shirts and nationalities, and 3-5 KB articles that
-mention them with transfer, injury and contract sentences. Prints: automaton build time and memory; articles per
+mention them with transfer, injury and contract sentences. Prints: automaton build time and memory;
+articles per
 second for a bare pyahocorasick scan of the same texts over the same names and for full `extract`, and their
 ratio (goal: extract >= 1/10 of the bare scan); and the per-article cost at 5,000 and at 50,000 players (must
 not grow).
@@ -27,14 +28,29 @@ import ahocorasick  # noqa: E402
 from rumours.extraction import ClubEntry, Gazetteer, PersonEntry, PlayerEntry, extract  # noqa: E402
 from rumours.extraction.normalise import fold_key  # noqa: E402
 
-SYLLABLES = "ba be bi bo da de di do ka ke ki ko la le li lo ma me mi mo na ne ni no ra re ri ro sa se si so ta te ti "
+SYLLABLES = "ba be bi bo da de di do ka ke ki ko la le li lo ma me mi mo na ne ni no ra re ri ro sa "
+SYLLABLES += "se si so ta te ti "
 SYLLABLES += "to va ve vi vo za ze zi zo mar ber son ton kin ski vic ler man gar dez tos nez sen ova"
 SYL = SYLLABLES.split()
 ACCENTS = {"a": "á", "e": "é", "o": "ö", "u": "ü", "i": "í", "n": "ñ", "c": "ç"}
-FIRST = "Ali Ben Carlos Dani Erik Felix Gabriel Hugo Ivan Jonas Karim Luca Marco Nico Omar Pablo Rafael Sergio Theo "
-FIRST += "Victor Yann Zeki Adam Bruno Diego Emil Filip Goran Hakan Igor Joao Kevin Leon Mateo Noah Oscar Pedro"
+FIRST = "Ali Ben Carlos Dani Erik Felix Gabriel Hugo Ivan Jonas Karim Luca Marco Nico Omar Pablo Rafael "
+FIRST += "Sergio Theo "
+FIRST += (
+    "Victor Yann Zeki Adam Bruno Diego Emil Filip Goran Hakan Igor Joao Kevin Leon Mateo Noah Oscar Pedro"
+)
 FIRSTS = FIRST.split()
-NATIONS = ["England", "Spain", "France", "Germany", "Italy", "Brazil", "Portugal", "Netherlands", "Denmark", "Egypt"]
+NATIONS = [
+    "England",
+    "Spain",
+    "France",
+    "Germany",
+    "Italy",
+    "Brazil",
+    "Portugal",
+    "Netherlands",
+    "Denmark",
+    "Egypt",
+]
 POSITIONS = ["goalkeeper", "defender", "full-back", "midfielder", "winger", "forward"]
 SUFFIX = ["City", "United", "Athletic", "Rovers", "FC", "Town", "Wanderers", "Sporting", "Real", "Olympic"]
 
@@ -55,7 +71,9 @@ def make_gazetteer(n_players: int, n_clubs: int, seed: int = 7):
         if name in seen:
             continue
         seen.add(name)
-        clubs.append(ClubEntry(id=len(clubs) + 1, name=name, aliases=(name.split()[0],), country=rng.choice(NATIONS)))
+        clubs.append(
+            ClubEntry(id=len(clubs) + 1, name=name, aliases=(name.split()[0],), country=rng.choice(NATIONS))
+        )
     players, seen = [], set()
     while len(players) < n_players:
         name = f"{rng.choice(FIRSTS)} {word(rng, 2, 4)}"
@@ -75,7 +93,12 @@ def make_gazetteer(n_players: int, n_clubs: int, seed: int = 7):
             )
         )
     people = [
-        PersonEntry(id=i + 1, name=f"{rng.choice(FIRSTS)} {word(rng)}", club_id=rng.randint(1, n_clubs), role="manager")
+        PersonEntry(
+            id=i + 1,
+            name=f"{rng.choice(FIRSTS)} {word(rng)}",
+            club_id=rng.randint(1, n_clubs),
+            role="manager",
+        )
         for i in range(n_clubs // 2)
     ]
     return clubs, players, people
@@ -89,7 +112,7 @@ TEMPLATES = [
     "{club2} rejected a £{n}m offer from {club} for {player} last week.",
     "The {age}-year-old is set to join {club} pending a medical.",
     "{player} has signed for {club} on a season-long loan.",
-    "{manager} said: \"There is no truth in the reports about {surname}.\"",
+    '{manager} said: "There is no truth in the reports about {surname}."',
     "{player} could be out for six weeks with a hamstring injury.",
     "The {nat} international is out of contract at {club2} at the end of the season.",
     "{surname}, who earns £{n}0,000 per week, has been offered a new deal.",
@@ -159,8 +182,10 @@ def main() -> int:
     clubs, players, people = make_gazetteer(args.players, args.clubs)
     articles = make_articles(clubs, players, people, args.articles)
     avg_kb = sum(len(a) for a in articles) / len(articles) / 1024
-    print(f"gazetteer: {len(players)} players, {len(clubs)} clubs, {len(people)} people; "
-          f"{len(articles)} articles of {avg_kb:.1f} KB on average")
+    print(
+        f"gazetteer: {len(players)} players, {len(clubs)} clubs, {len(people)} people; "
+        f"{len(articles)} articles of {avg_kb:.1f} KB on average"
+    )
 
     import psutil
 
@@ -171,7 +196,8 @@ def main() -> int:
     gaz = Gazetteer.build(clubs=clubs, players=players, people=people, version=0)
     build_s = time.perf_counter() - t
     rss_delta = (process.memory_info().rss - rss_before) / 2**20
-    # A second build under tracemalloc for the Python-object share (tracemalloc slows the build, so not timed).
+    # A second build under tracemalloc for the Python-object share (tracemalloc slows the build, so not
+    # timed).
     del gaz
     gc.collect()
     tracemalloc.start()
@@ -200,8 +226,10 @@ def main() -> int:
     small_players = [p for p in players if p.id <= len(players) // 10]
     small = Gazetteer.build(clubs=clubs, players=small_players, people=people, version=0)
     small_per = time_extract(small, articles)
-    print(f"per article: {small_per * 1e3:.3f} ms at {len(small_players)} players, "
-          f"{full_per * 1e3:.3f} ms at {len(players)} players")
+    print(
+        f"per article: {small_per * 1e3:.3f} ms at {len(small_players)} players, "
+        f"{full_per * 1e3:.3f} ms at {len(players)} players"
+    )
     return 0
 
 

@@ -69,9 +69,8 @@ def main() -> int:
                 for gf, pf in r["pairs"]:
                     ok = pf["status"] == gf["status"] or pf["status"] in gf.get("also_ok", [])
                     if not ok:
-                        lines.append(
-                            f"  STATUS {gf['player']} -> {gf['to_club']}: {pf['status']} (gold {gf['status']})"
-                        )
+                        pair = f"{gf['player']} -> {gf['to_club']}"
+                        lines.append(f"  STATUS {pair}: {pf['status']} (gold {gf['status']})")
         if args.verbose:
             x = p["_extraction"]
             for r in x.rumours:

@@ -1,4 +1,5 @@
-"""Cue patterns over folded (lower-case, accent-free) text. Each table is one compiled alternation, scanned once
+"""Cue patterns over folded (lower-case, accent-free) text. Each table is one compiled alternation, scanned
+once
 per article; the group name of a hit says which cue fired."""
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ RUMOUR_CUES: tuple[Cue, ...] = (
     Cue(
         "denied",
         r"(?:dismissed|denied|denies|deny|rubbished|rubbishes|played down|plays down|playing down|"
-        r"laughed off|shot down|poured cold water on) (?:the |any |all |those )?(?:\w+ )?(?:reports?|speculation|"
+        r"laughed off|shot down|poured cold water on) (?:the |any |all |those )?(?:\w+ )?(?:reports?|spe"
+        r"culation|"
         r"rumou?rs?|claims?|suggestions?|talk|links?|stories|story|interest|approach)",
     ),
     Cue("denied", r"no truth|nothing to (?:it|the reports?|the rumou?rs?)|fake news|wide of the mark"),
@@ -104,19 +106,24 @@ RUMOUR_CUES: tuple[Cue, ...] = (
     Cue(
         "agreed",
         r"agreed (?:a |an |the )?" + _ADJS + r"(?:fee|deal|terms|move|transfer|switch|"
-        r"price)|agrees? (?:a |an )?(?:\w+ )?(?:switch|move|deal|transfer|fee)|(?:set|poised|due|expected) to "
-        r"(?:join|sign|move|complete|seal|finalise|undergo)|on the verge of (?:joining|signing|a move|completing)|"
+        r"price)|agrees? (?:a |an )?(?:\w+ )?(?:switch|move|deal|transfer|fee)|(?:set|poised|due|expecte"
+        r"d) to "
+        r"(?:join|sign|move|complete|seal|finalise|undergo)|on the verge of (?:joining|signing|a move|co"
+        r"mpleting)|"
         r"close to (?:joining|signing|completing|a move|a deal|an agreement)|(?:pending|subject to|ahead of) "
         r"(?:a |his )?medical|(?:undergo|undergoing|undergoes|undergone|undergoes|having|had) (?:a |his )?"
-        r"medical|verbal (?:agreement|deal)|personal terms|(?:fee|deal|terms) (?:has |have )?(?:been )?agreed|"
+        r"medical|verbal (?:agreement|deal)|personal terms|(?:fee|deal|terms) (?:has |have )?(?:been )?a"
+        r"greed|"
         r"accepted (?:a |an |the )?" + _ADJS + r"(?:bid|offer)|here we go|in principle",
     ),
     Cue(
         "completed",
         r"(?:has|have|had) (?:now |officially |finally |also )?(?:signed|joined|completed|sealed)|"
-        r"signed (?:for|with|from)|\bjoins\b|\bjoined\b|completed (?:his|her|a|the) (?:\w+ )?(?:move|transfer|"
+        r"signed (?:for|with|from)|\bjoins\b|\bjoined\b|completed (?:his|her|a|the) (?:\w+ )?(?:move|tra"
+        r"nsfer|"
         r"switch|loan|signing)|\bunveiled\b|(?:moved|switched) to|\bleft\b[^.;]{0,40}?\bto join|"
-        r"(?:is|are|was|were|been|be|currently|already|spent|spending|spend)\s+(?:[\w'-]+\s+){0,4}?on (?:a |an )?"
+        r"(?:is|are|was|were|been|be|currently|already|spent|spending|spend)\s+(?:[\w'-]+\s+){0,4}?on (?"
+        r":a |an )?"
         r"(?:[\w'-]+\s+){0,2}?loan (?:from|at|to|with|until)|loaned (?:out )?to|completed the signing",
         buyer_subject=True,
         positive=False,
@@ -149,7 +156,8 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         + _ADJS
         + r"(?:approach|move|bid|offer)|(?:transfer|top|main|summer|january|key|priority|prime|shock) target|"
         r"\btarget(?:ing|ed|s)?\b|want(?:s|ed)? to (?:sign|bring|land|recruit)|chas(?:ing|e|es)\b|"
-        r"in the race for|admirers|scouted|scouting|approach for|(?:ask|asked|asking) for (?:an? )?(?:option|price)|(?:an |the )?(?:option|enquiry|inquiry) "
+        r"in the race for|admirers|scouted|scouting|approach for|(?:ask|asked|asking) for (?:an? )?(?:op"
+        r"tion|price)|(?:an |the )?(?:option|enquiry|inquiry) "
         r"(?:on|for|about)|(?:made|make|making) (?:an )?(?:enquiry|enquiries|inquiry)",
         buyer_subject=True,
     ),
@@ -162,10 +170,13 @@ RUMOUR_CUES: tuple[Cue, ...] = (
 
 
 def _compile(cues: tuple[Cue, ...]) -> re.Pattern[str]:
-    # Every cue starts at a word boundary, an apostrophe ("'s bid") or a currency sign; the guard in front lets
+    # Every cue starts at a word boundary, an apostrophe ("'s bid") or a currency sign; the guard in
+    # front lets
     # the engine reject the other positions with one check instead of trying every alternative there.
     body = "|".join(f"(?P<c{i}>{c.pattern})" for i, c in enumerate(cues))
-    return re.compile(rf"(?:(?<![\w])(?=[\w'\u00a3\u20ac$&])|(?<=[\w])(?=')|(?<=\s)(?=[\u00a3\u20ac$&]))(?:{body})")
+    return re.compile(
+        rf"(?:(?<![\w])(?=[\w'\u00a3\u20ac$&])|(?<=[\w])(?=')|(?<=\s)(?=[\u00a3\u20ac$&]))(?:{body})"
+    )
 
 
 RUMOUR_RE = _compile(RUMOUR_CUES)
@@ -187,7 +198,8 @@ BODY_PARTS = {
     "hamstring": "hamstring", "groin": "groin", "calf": "calf", "thigh": "thigh", "quad": "thigh",
     "achilles": "achilles", "foot": "foot", "metatarsal": "foot", "toe": "foot", "shoulder": "shoulder",
     "back": "back", "hip": "hip", "wrist": "wrist", "hand": "hand", "head": "head", "concussion": "head",
-    "rib": "ribs", "ribs": "ribs", "shin": "shin", "leg": "leg", "arm": "arm", "elbow": "elbow", "neck": "neck",
+    "rib": "ribs", "ribs": "ribs", "shin": "shin", "leg": "leg", "arm": "arm", "elbow": "elbow",
+    "neck": "neck",
     "collarbone": "shoulder", "cheekbone": "head", "jaw": "head", "abdominal": "abdomen", "heel": "foot",
 }  # fmt: skip
 _BODY = "|".join(sorted(BODY_PARTS, key=len, reverse=True))
@@ -197,7 +209,8 @@ INJURY_RE = re.compile(
     rf"\b(?:{_BODY}) (?:problem|complaint|issue|tear|strain)s?\b|\bconcussion\b|\bsurgery\b|\boperation on\b|"
     rf"\bsidelined\b|\bon the sidelines\b|\bout of action\b|\bhurt\b|\blimped off\b|\blay-off\b|\blayoff\b|"
     rf"\bstruggling to be fit\b|\bfitness (?:doubt|battle|test)\b|\bruled out (?:for|of)\b)"
-    rf"|(?P<miss>\b(?:could|will|would|set to|is set to|may|might|to) (?:also )?miss\b|\bno chance of playing\b|"
+    rf"|(?P<miss>\b(?:could|will|would|set to|is set to|may|might|to) (?:also )?miss\b|\bno chance of pl"
+    rf"aying\b|"
     rf"\bmiss the rest of\b)"
 )
 INJURY_BLOCK = re.compile(
@@ -237,14 +250,16 @@ CONTRACT_CUES: tuple[Cue, ...] = (
         "talks",
         r"(?:talks|negotiations|discussions) (?:\w+ ){0,2}(?:over|about|on|regarding|for) (?:a |an |"
         r"his |her )?(?:new|fresh|improved|extended|longer)\s+(?:[\w-]+\s+){0,2}?(?:deal|contract|terms)|"
-        r"contract (?:talks|extension|renewal)|(?:extend|extending|renew|renewing) (?:his|her) (?:contract|deal|"
+        r"contract (?:talks|extension|renewal)|(?:extend|extending|renew|renewing) (?:his|her) (?:contra"
+        r"ct|deal|"
         r"stay)",
     ),
     Cue(
         "expiry",
         r"out of contract|(?:contract|deal) (?:expires|expiring|runs out|ends|is up|will expire|"
         r"runs until|runs till|runs to|lasts until|until (?:20\d\d|the end))|(?:final|last) (?:year|months|"
-        r"six months|12 months) of (?:his|her|a|the) (?:contract|deal)|expir(?:es|ing|y) (?:of )?(?:his |her )?"
+        r"six months|12 months) of (?:his|her|a|the) (?:contract|deal)|expir(?:es|ing|y) (?:of )?(?:his "
+        r"|her )?"
         r"(?:contract|deal)|free agent (?:at the end|in the summer|next summer)",
     ),
     Cue(
@@ -256,10 +271,13 @@ CONTRACT_CUES: tuple[Cue, ...] = (
 )
 CONTRACT_RE = _compile(CONTRACT_CUES)
 # Scanned apart: a length often sits inside another cue ("offered a new four-year contract").
-LENGTH_CUES = (Cue("length", r"(?:one|two|three|four|five|six|\d|[a-z]+-and-a-half)-year (?:deal|contract|extension)"),)
+LENGTH_CUES = (
+    Cue("length", r"(?:one|two|three|four|five|six|\d|[a-z]+-and-a-half)-year (?:deal|contract|extension)"),
+)
 LENGTH_RE = _compile(LENGTH_CUES)
 EXPIRY_WHEN = re.compile(
-    r"(?:at|in|until|till|to|by) (?:the )?(?:end of (?:the|this|next) (?:season|campaign)|summer(?: of (20\d\d))?|"
+    r"(?:at|in|until|till|to|by) (?:the )?(?:end of (?:the|this|next) (?:season|campaign)|summer(?: of ("
+    r"20\d\d))?|"
     r"(?:june|july|may) ?(20\d\d)?|(20\d\d))|(?:end of|in) (20\d\d)"
 )
 PER_WEEK = re.compile(r"(?:per|a|each)(?:\s|-)*week|\bpw\b|p/w|weekly")

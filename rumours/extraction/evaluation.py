@@ -38,7 +38,8 @@ def score_article(prediction: dict, gold: dict) -> dict[str, dict]:
         extra = list(optional.get(kind) or [])
         preds = list(prediction.get(kind) or [])
         allowed = {_key(kind, f) for f in [*required, *extra]}
-        # One prediction recalls at most one gold fact; same-type pairs first (contracts have several per key).
+        # One prediction recalls at most one gold fact; same-type pairs first (contracts have several
+        # per key).
         free = list(range(len(preds)))
         pairs, missed = [], []
         for g in required:

@@ -1,7 +1,9 @@
 """An immutable snapshot of every known name, with the one Aho-Corasick automaton that finds them.
 
-Built once per process (the automaton is the expensive part) and reused for every article; everything an article
-needs later (players of a club, a shirt number at a club, near-miss spellings) is indexed here so per-article work
+Built once per process (the automaton is the expensive part) and reused for every article; everything
+an article
+needs later (players of a club, a shirt number at a club, near-miss spellings) is indexed here so
+per-article work
 never loops over the whole gazetteer.
 """
 

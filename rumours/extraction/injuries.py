@@ -21,7 +21,18 @@ def _nearest(pattern, doc: Doc, lo: int, hi: int, pos: int):
     return best[1] if best else None
 
 
-_NOUNS = ("injury", "problem", "strain", "tear", "fracture", "rupture", "sprain", "concussion", "broken", "torn")
+_NOUNS = (
+    "injury",
+    "problem",
+    "strain",
+    "tear",
+    "fracture",
+    "rupture",
+    "sprain",
+    "concussion",
+    "broken",
+    "torn",
+)
 
 
 def _specificity(phrase: str) -> tuple[bool, int]:

@@ -91,14 +91,124 @@ def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
 _CAPITALISED = re.compile(r"(?<![\w'\u2019-])[^\W\d_a-z][^\W\d_]{4,}(?![\w-])")
 # Capitalised words that are not names: fuzzy matching skips them outright.
 _COMMON = set(
-    ["about", "above", "after", "again", "against", "although", "among", "another", "because", "before", "being", "below", "between", "during", "either", "every", "first", "further", "however", "indeed", "instead", "later", "meanwhile", "maybe", "neither", "never", "other", "perhaps", "since", "still", "there", "these", "those", "though", "through", "under", "until", "whatever", "whenever", "where", "whether", "which", "while", "within", "without", "yesterday", "today", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "england", "english", "spain", "spanish", "france", "french", "germany", "german", "italy", "italian", "europe", "european", "league", "premier", "premiership", "champions", "championship", "cup", "final", "season", "world", "club", "clubs", "manager", "coach", "player", "players", "transfer", "window", "sources", "report", "reports", "according", "statement", "sport", "sports", "radio", "television", "speaking", "asked", "added", "adding", "earlier"]
+    [
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "although",
+        "among",
+        "another",
+        "because",
+        "before",
+        "being",
+        "below",
+        "between",
+        "during",
+        "either",
+        "every",
+        "first",
+        "further",
+        "however",
+        "indeed",
+        "instead",
+        "later",
+        "meanwhile",
+        "maybe",
+        "neither",
+        "never",
+        "other",
+        "perhaps",
+        "since",
+        "still",
+        "there",
+        "these",
+        "those",
+        "though",
+        "through",
+        "under",
+        "until",
+        "whatever",
+        "whenever",
+        "where",
+        "whether",
+        "which",
+        "while",
+        "within",
+        "without",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "england",
+        "english",
+        "spain",
+        "spanish",
+        "france",
+        "french",
+        "germany",
+        "german",
+        "italy",
+        "italian",
+        "europe",
+        "european",
+        "league",
+        "premier",
+        "premiership",
+        "champions",
+        "championship",
+        "cup",
+        "final",
+        "season",
+        "world",
+        "club",
+        "clubs",
+        "manager",
+        "coach",
+        "player",
+        "players",
+        "transfer",
+        "window",
+        "sources",
+        "report",
+        "reports",
+        "according",
+        "statement",
+        "sport",
+        "sports",
+        "radio",
+        "television",
+        "speaking",
+        "asked",
+        "added",
+        "adding",
+        "earlier",
+    ]
 )
 
 
 def fuzzy_mentions(
     folded: Folded, gaz: Gazetteer, taken: list[Mention], sentence_starts: set[int]
 ) -> list[Mention]:
-    """Close misspellings of single-word names ("Marid"), only for capitalised unmatched words of 5+ letters."""
+    """Close misspellings of one-word names ("Marid"), only for capitalised unmatched words of 5+ letters."""
     if not gaz.fuzzy_buckets:
         return []
     original = folded.original
@@ -141,7 +251,7 @@ def fuzzy_mentions(
 
 
 def resolve(mentions: list[Mention], title_mentions: list[Mention], gaz: Gazetteer) -> None:
-    """Fix `kind`/`entity` for each mention: unambiguous ones first, then shared names from article context."""
+    """Fix `kind`/`entity` of each mention: unambiguous ones first, then shared names from the article."""
     support: Counter[tuple[str, int]] = Counter()
 
     def settle(m: Mention) -> None:

@@ -1,7 +1,9 @@
 """Case- and accent-folding that keeps a map back to the original offsets.
 
-Matching runs over a folded copy of the text ("Mbappé", "MBAPPE" and "Mbappe" + U+0301 all become "mbappe"), and
-every span found there must be reported in the original text. ASCII runs fold to the same length, so the map only
+Matching runs over a folded copy of the text ("Mbappé",
+"MBAPPE" and "Mbappe" + U+0301 all become "mbappe"), and
+every span found there must be reported in the original text. ASCII runs fold to the same length, so
+the map only
 has to record where a non-ASCII character expands or vanishes; most articles have a few dozen such characters.
 """
 
@@ -145,7 +147,7 @@ class Folded:
         return ostart + (fpos - fstart) if run else ostart
 
     def span(self, fstart: int, fend: int) -> tuple[int, int]:
-        """Original [start, end) of the folded span [fstart, fend); trailing marks are kept with their letter."""
+        """Original [start, end) of the folded span [fstart, fend); trailing marks stay with their letter."""
         if self._segs is None:
             return fstart, fend
         start = self.orig(fstart)
@@ -165,7 +167,11 @@ class Folded:
         fstart, ostart, run = self._segs[k]
         if run:
             return fstart + (opos - ostart)
-        return fstart if opos == ostart else (self._fstarts[k + 1] if k + 1 < len(self._fstarts) else len(self.text))
+        return (
+            fstart
+            if opos == ostart
+            else (self._fstarts[k + 1] if k + 1 < len(self._fstarts) else len(self.text))
+        )
 
 
 def fold(text: str) -> Folded:

@@ -9,8 +9,10 @@ import re
 _OUTLET_WORDS = {
     "bbc", "sky", "espn", "sport", "sports", "times", "mail", "telegraph", "guardian", "mirror", "sun",
     "express", "independent", "post", "marca", "as", "athletic", "gazzetta", "corriere", "bild", "kicker",
-    "equipe", "l'equipe", "record", "ojo", "mundo", "deportivo", "radio", "tv", "fichajes", "goal", "football",
-    "calciomercato", "tuttosport", "news", "daily", "live", "five", "talksport", "standard", "echo", "observer", "herald", "gazette", "cadena", "ser", "cope", "rmc", "sport1", "telegraaf", "abola", "ojogo",
+    "equipe", "l'equipe", "record", "ojo", "mundo", "deportivo", "radio", "tv", "fichajes", "goal",
+    "football",
+    "calciomercato", "tuttosport", "news", "daily", "live", "five", "talksport", "standard", "echo",
+    "observer", "herald", "gazette", "cadena", "ser", "cope", "rmc", "sport1", "telegraaf", "abola", "ojogo",
     "correio", "manha", "fabrizio", "romano", "spotrac", "transfermarkt", "capology", "athletic's", "press",
     "agency", "reuters", "afp", "ap", "bleacher", "report", "90min", "mediaset", "dazn", "canal", "rai",
 }  # fmt: skip
@@ -49,8 +51,9 @@ def _clean_name(name: str) -> str:
 
 
 def cited_outlets(sentence: str, is_entity: callable, known_outlet: callable) -> list[str]:
-    """Outlets cited in one sentence, in order. `is_entity(offset, end)` says whether a span is a known player,
-    club or person (then it is not an outlet); `known_outlet(offset, end)` whether it is a gazetteer outlet."""
+    """Outlets cited in one sentence, in order. `is_entity(offset, end)` says whether a span is a known
+    player,
+    club or person (then it is not an outlet); `known_outlet(offset, end)` whether a gazetteer outlet."""
     found: list[tuple[int, str]] = []
     for m in _ACCORDING.finditer(sentence):
         name = _clean_name(m.group("name"))

@@ -138,10 +138,13 @@ class Doc:
             self._outlets[si] = got
         return got
 
-    # ---- people the gazetteer does not know -----------------------------------------------------------------
-    def unknown_names(self, si: int, upto_f: int | None = None, ignore_speakers: bool = False, after_f: int = -1):
+    # ---- people the gazetteer does not know
+    # -----------------------------------------------------------------
+    def unknown_names(
+        self, si: int, upto_f: int | None = None, ignore_speakers: bool = False, after_f: int = -1
+    ):
         """Person-like names the gazetteer does not know in sentence `si` (before `upto_f`, after `after_f`):
-        two or more capitalised words ("Alan Shearer"), or one followed by a verb or a possessive ("Parry said")."""
+        two or more capitalised words ("Alan Shearer"), or one before a verb or possessive ("Parry said")."""
         s = self.sentences[si]
         end = s.end if upto_f is None else min(s.end, self.folded.orig(max(upto_f - 1, 0)) + 1)
         begin = s.start if after_f < 0 else max(s.start, self.folded.orig(after_f))
@@ -256,7 +259,7 @@ class Doc:
         close = si - newest_si <= 2
 
         def pick(test, groups: set[str] | None = None, label: str = ""):
-            for pid, psi, _ in recent:
+            for pid, _, _ in recent:
                 p = gaz.player(pid)
                 known = test(p)
                 if known and (
@@ -264,9 +267,9 @@ class Doc:
                 ):
                     return pid, 0.75, label
             p = gaz.player(newest)
-            if close and test(p) is None:
-                if not groups or not p.position or groups & position_groups(p.position):
-                    return newest, 0.5, label
+            fits = not groups or not p.position or groups & position_groups(p.position)
+            if close and test(p) is None and fits:
+                return newest, 0.5, label
             return None, 0, ""
 
         if r.group("age"):

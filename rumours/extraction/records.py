@@ -134,6 +134,7 @@ class Extraction:
     injuries: list[InjuryFact] = field(default_factory=list)
     contracts: list[ContractFact] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
-    # Contract facts about people who are not players (a manager "in talks over a new deal"). Kept apart so that
+    # Contract facts about people who are not players (a manager "in talks over a new deal"). Kept
+    # apart so that
     # code linking `contracts` to players never sees a person id; `player_id` here is a PersonEntry id.
     person_contracts: list[ContractFact] = field(default_factory=list)

@@ -39,7 +39,7 @@ def coordinated_groups(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]
 def pick_subjects(
     doc: Doc, si: int, clause: tuple[int, int], cs: int, ce: int, kinds: tuple[str, ...] = ("player",)
 ) -> list[Mention]:
-    """The mention group a cue at folded [cs, ce) is about: the nearest in its clause, else in its sentence."""
+    """The mention group a cue at folded [cs, ce) is about: nearest in its clause, else in its sentence."""
 
     def usable(m: Mention) -> bool:
         return m.kind in kinds and m.entity is not None

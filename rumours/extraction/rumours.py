@@ -35,7 +35,8 @@ _ROLE_WORDS = (
     r"midfield|playmaker|winger|striker|forward|attacker|captain|skipper|star|youngster|teenager|teenage|young|"
     r"veteran|academy|graduate|loanee|ace|international|player|new|signing|talisman|number|no)"
 )
-# "Middlesbrough defender Andy Davies", "Liverpool's Trent": a club in front of a player is that player's club.
+# "Middlesbrough defender Andy Davies", "Liverpool's Trent": a club in front of a player is that
+# player's club.
 _ATTRIBUTIVE = re.compile(rf"^(?:(?:'s|\u2019s)\s+(?:[a-z-]+\s+){{0,2}}|\s+(?:{_ROLE_WORDS}\s+){{1,3}})$")
 _BIDDER_CUE = re.compile(r"\b(?:bids?|offers?|interest|approach|enquiry|inquiry)\b")
 _PER_WEEK = re.compile(r"\s*(?:-|\s)*(?:per|a|each)(?:\s|-)*week|\s?(?:pw|p/w)\b")
@@ -193,9 +194,9 @@ def rumour_events(doc: Doc) -> list[Event]:
             others = [] if clubs else _sentence_candidates(doc, si, player, stage)
             if len(others) == 1:
                 clubs, confidence = others, 0.5
-            if not clubs and stage == "completed" and re.search(r"loan from", doc.ftext[cs:ce]):
-                if current is not None and current != explicit_from:
-                    clubs, confidence = [current], 0.5
+            on_loan_here = stage == "completed" and re.search(r"loan from", doc.ftext[cs:ce])
+            if not clubs and on_loan_here and current is not None and current != explicit_from:
+                clubs, confidence = [current], 0.5
             if not clubs and not others and stage != "completed":
                 for near in (si - 1, si + 1):
                     if 0 <= near < len(doc.sentences) and near in cue_sentences:
@@ -204,13 +205,16 @@ def rumour_events(doc: Doc) -> list[Event]:
                             clubs, confidence = others, 0.45
                             break
             if (
-                not clubs
-                and cue.buyer_subject
-                and stage != "completed"
-                and doc.unknown_subject(si, clause, cs)
+                (
+                    not clubs
+                    and cue.buyer_subject
+                    and stage != "completed"
+                    and doc.unknown_subject(si, clause, cs)
+                )
+                and doc.dominant_club is not None
+                and doc.dominant_club != current
             ):
-                if doc.dominant_club is not None and doc.dominant_club != current:
-                    clubs, confidence = [doc.dominant_club], 0.4
+                clubs, confidence = [doc.dominant_club], 0.4
             if player.via == "reference":
                 confidence -= 0.1
             for to_club in clubs:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "v", "no", "nos", "prof", "gen", "capt", "sgt", "lt",
     "col", "etc", "eg", "ie", "approx", "inc", "ltd", "co", "utd", "fc", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "pts", "min", "mins", "cf", "al", "sen", "rep",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "pts", "min", "mins", "cf", "al",
+    "sen", "rep",
 }  # fmt: skip
 _BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)|\n\s*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")

@@ -4,7 +4,12 @@ GOLD = [
     {
         "article": "a",
         "rumours": [
-            {"player": "Tomás Kettering", "to_club": "Bayern Munich", "status": "rejected", "also_ok": ["interest"]},
+            {
+                "player": "Tomás Kettering",
+                "to_club": "Bayern Munich",
+                "status": "rejected",
+                "also_ok": ["interest"],
+            },
             {"player": "Dylan Marsh", "to_club": "Harbour Town", "status": "bid", "also_ok": []},
         ],
         "injuries": [{"player": "Luis Ferreiro"}],
@@ -43,7 +48,10 @@ def test_matching_is_accent_and_case_folded_and_optional_facts_are_not_false_pos
 
 def test_a_wrong_status_counts_against_status_accuracy_only():
     predictions = [
-        {"article": "a", "rumours": [{"player": "Dylan Marsh", "to_club": "Harbour Town", "status": "completed"}]}
+        {
+            "article": "a",
+            "rumours": [{"player": "Dylan Marsh", "to_club": "Harbour Town", "status": "completed"}],
+        }
     ]
     s = score(predictions, GOLD)
     assert (s["rumours"]["tp"], s["rumours"]["status_accuracy"]) == (1, 0.0)

@@ -10,7 +10,13 @@ manager,Graham Slot,Slot,Riverside United,England,,,
 def test_csv_assigns_ids_and_links_clubs():
     g = gazetteer_from_csv(CSV)
     p = g.player(1)
-    assert (p.name, p.club_id, p.shirt, p.born.year, p.position) == ("Tomas Kettering", 1, 66, 1998, "right-back")
+    assert (p.name, p.club_id, p.shirt, p.born.year, p.position) == (
+        "Tomas Kettering",
+        1,
+        66,
+        1998,
+        "right-back",
+    )
     assert g.club(1).aliases == ("Riverside", "the Otters")
     assert (g.person(1).name, g.person(1).club_id) == ("Graham Slot", 1)
 

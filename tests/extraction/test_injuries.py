@@ -1,6 +1,11 @@
 def test_injury_with_body_part_and_absence(run):
     (i,) = run("Luis Ferreiro has been ruled out for six weeks with a hamstring injury.").injuries
-    assert (i.player_id, i.injury, i.body_part, i.expected_absence) == (2, "hamstring injury", "hamstring", "six weeks")
+    assert (i.player_id, i.injury, i.body_part, i.expected_absence) == (
+        2,
+        "hamstring injury",
+        "hamstring",
+        "six weeks",
+    )
 
 
 def test_cruciate_ligament_is_the_knee_and_a_reference_gets_it(run):

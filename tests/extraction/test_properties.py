@@ -7,8 +7,10 @@ from hypothesis import strategies as st
 from rumours.extraction import extract
 
 WORDS = st.sampled_from(
-    ["Bayern Munich", "Tomas Kettering", "Cole", "the 32-year-old", "he", "£60m", "bid", "rejected", "linked with",
-     "\u200b", "é", "\u0301", '"', ".", "\n\n", "their number 66", "Los Blancos", "according to", "injury", "'s"]
+    ["Bayern Munich", "Tomas Kettering", "Cole", "the 32-year-old", "he", "£60m", "bid", "rejected",
+    "linked with",
+     "\u200b", "é", "\u0301", '"', ".", "\n\n", "their number 66", "Los Blancos", "according to",
+     "injury", "'s"]
 )  # fmt: skip
 
 
@@ -27,7 +29,9 @@ def test_extract_never_raises_on_football_shaped_noise(gaz, text):
 
 
 def test_extract_is_fast_on_100_kb(gaz):
-    text = ("Bayern Munich are keen on Tomas Kettering, who is out for six weeks with a knee injury. " * 1200)[:100_000]
+    text = (
+        "Bayern Munich are keen on Tomas Kettering, who is out for six weeks with a knee injury. " * 1200
+    )[:100_000]
     t = time.perf_counter()
     extract(text, published=date(2024, 10, 6), gazetteer=gaz)
     assert time.perf_counter() - t < 2.0

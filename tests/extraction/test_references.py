@@ -30,7 +30,9 @@ def test_shirt_number_from_the_gazetteer_index(run):
 
 
 def test_position(run):
-    text = "Tomas Kettering starred again. Bayern Munich are weighing up an approach for the talented full-back."
+    text = (
+        "Tomas Kettering starred again. Bayern Munich are weighing up an approach for the talented full-back."
+    )
     assert rumour_map(run(text)) == {(1, 6): "interest"}
 
 
@@ -50,5 +52,7 @@ def test_pronoun_is_not_resolved_when_two_players_are_in_play(run):
 
 
 def test_pronoun_is_not_resolved_past_an_unknown_person(run):
-    x = run("Dylan Marsh was on the bench. Coach Arthur Pennington said he was unhappy and has a knee injury.")
+    x = run(
+        "Dylan Marsh was on the bench. Coach Arthur Pennington said he was unhappy and has a knee injury."
+    )
     assert x.injuries == []

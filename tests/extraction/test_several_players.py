@@ -7,7 +7,9 @@ def test_one_bid_for_two_players(run):
 
 
 def test_each_clause_keeps_its_own_player(run):
-    x = run("Marco Bellini rejected a move to Harbour Town while Bayern Munich made an offer for Dylan Marsh.")
+    x = run(
+        "Marco Bellini rejected a move to Harbour Town while Bayern Munich made an offer for Dylan Marsh."
+    )
     assert rumour_map(x) == {(3, 7): "rejected", (8, 6): "bid"}
 
 
