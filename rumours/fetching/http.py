@@ -15,6 +15,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 import httpx
 
@@ -204,7 +205,7 @@ def _result(
     )
 
 
-def _decoder(content_encoding: str):  # noqa: ANN202 - a zlib decompressobj or None
+def _decoder(content_encoding: str) -> Any:  # a zlib Decompress object (no public type) or None
     codings = [c.strip().lower() for c in content_encoding.split(",")]
     codings = [c for c in codings if c not in ("", "identity")]
     if not codings:
