@@ -1,6 +1,6 @@
 """Run extraction directly (no database) on the shared corpus and score it against gold.json.
 
-    .venv/bin/python bench/eval_shared_corpus.py [--corpus ../shared/corpus] [--verbose] [--json]
+    .venv/bin/python bench/eval_shared_corpus.py [--corpus ../shared/corpus] [--verbose]
 
 Prints per-article misses and false positives, then the scores; the last line is the JSON summary.
 """
@@ -46,12 +46,8 @@ def run(corpus: Path) -> tuple[list[dict], list[dict], dict]:
     return predictions, gold, score(predictions, gold)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--verbose", action="store_true", help="print every predicted fact")
-    args = parser.parse_args()
-    predictions, gold, summary = run(args.corpus)
+def report(predictions: list[dict], gold: list[dict], summary: dict, verbose: bool = False) -> None:
+    """Per-article misses, false positives and wrong stances, then the scores; the last line is JSON."""
     by_article = {p["article"]: p for p in predictions}
     for g in gold:
         p = by_article[g["article"]]
@@ -71,7 +67,7 @@ def main() -> int:
                     if not ok:
                         pair = f"{gf['player']} -> {gf['to_club']}"
                         lines.append(f"  STATUS {pair}: {pf['status']} (gold {gf['status']})")
-        if args.verbose:
+        if verbose:
             x = p["_extraction"]
             for r in x.rumours:
                 lines.append(
@@ -87,6 +83,15 @@ def main() -> int:
     for kind, s in summary.items():
         print(f"{kind:10s} " + " ".join(f"{k}={v}" for k, v in s.items()))
     print(json.dumps(summary))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--verbose", action="store_true", help="print every predicted fact")
+    args = parser.parse_args()
+    predictions, gold, summary = run(args.corpus)
+    report(predictions, gold, summary, args.verbose)
     return 0
 
 
