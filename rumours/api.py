@@ -16,6 +16,7 @@ from ninja import NinjaAPI, Query, Schema
 from ninja.params import Path
 from pydantic import Field
 
+from players import clock
 from players.models import Club, Contract, Injury, Player
 from rumours import search as name_search
 from rumours import selectors, timeline
@@ -106,7 +107,9 @@ class EvidenceOut(Schema):
 
 class FactorOut(Schema):
     factor: str
+    label: str
     points: float | None
+    value: float | None
     detail: str
 
 
@@ -263,7 +266,10 @@ def _rumour(rumour: Rumour) -> dict:
         "stage": rumour.stage,
         "is_loan": rumour.is_loan,
         "likelihood": rumour.likelihood,
-        "likelihood_explanation": [f.__dict__ for f in selectors.explanation(rumour)],
+        "likelihood_explanation": [
+            {"factor": f.factor, "label": f.label, "points": f.points, "value": f.value, "detail": f.detail}
+            for f in selectors.explanation(rumour)
+        ],
         "curator_state": rumour.curator_state,
         "first_seen": rumour.first_seen,
         "last_seen": rumour.last_seen,
@@ -302,7 +308,7 @@ def list_players(
     q, club = _clean(q), _clean(club)
     key = name_search.search_key(q)
     queryset = name_search.matching_players(key) if key else Player.objects.active().order_by("name", "pk")
-    queryset = queryset.with_current_contract(selectors.reference_date())
+    queryset = queryset.with_current_contract(clock.today())
     if club:
         queryset = queryset.filter(current_club_id=Club.objects.filter(slug=club).values("pk")[:1])
     rows = list(queryset[offset : offset + limit + 1])
@@ -316,7 +322,7 @@ def list_players(
 @api.get("/players/{slug:slug}", response={200: PlayerDetail, 404: Error}, summary="One player, in full")
 def player_detail(request, slug: str = Path(..., pattern=SLUG, max_length=80)):
     player = get_object_or_404(Player, slug=slug)
-    today = selectors.reference_date()
+    today = clock.today()
     contracts = list(
         Contract.objects.filter(player=player).select_related("club").order_by(*Contract.LATEST_FIRST)
     )
@@ -367,9 +373,7 @@ def player_timeline(
     before: str = Query("", max_length=60, description="A `next_cursor` from the previous page."),
 ):
     player = get_object_or_404(Player, slug=slug)
-    page = timeline.page(
-        player, kind=kind, before=timeline.parse_cursor(_clean(before)), today=selectors.reference_date()
-    )
+    page = timeline.page(player, kind=kind, before=timeline.parse_cursor(_clean(before)), today=clock.today())
     return {
         "entries": [
             {

@@ -8,11 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import TruncWeek
-from django.utils import timezone
 
+from players import clock
 from players.models import Club, ClubAlias, Contract, Injury, Player, PlayerAlias, Position
 from players.text import fold_name
 from rumours import timeline
@@ -26,16 +25,6 @@ EXPIRING_WITHIN_DAYS = 365
 CHART_WEEKS = 26
 
 
-def reference_date() -> dt.date:
-    """'Today' for ages and contract time left: TOUCHLINE_AS_OF pins it (a demo of an old season)."""
-    value = getattr(settings, "TOUCHLINE_AS_OF", None)
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and value:
-        return dt.date.fromisoformat(value)
-    return timezone.localdate()
-
-
 @lru_cache(maxsize=1)
 def demo_as_of() -> str:
     """The date the demo data set says it describes, for the footer; empty when there is none."""
@@ -46,7 +35,10 @@ def demo_as_of() -> str:
     except (ImportError, OSError, ValueError):
         return ""
     value = data.get("as_of") if isinstance(data, dict) else None
-    return str(value) if value else ""
+    try:
+        return f"{dt.date.fromisoformat(str(value)):%-d %B %Y}" if value else ""
+    except ValueError:
+        return str(value)
 
 
 # --- names, for highlighting evidence -----------------------------------------------------------------------
@@ -105,22 +97,36 @@ class NameBook:
 @dataclass(frozen=True)
 class Factor:
     factor: str
+    label: str
     points: float | None
+    value: float | None
     detail: str
+
+    @property
+    def name(self) -> str:
+        return self.label or self.factor.replace("_", " ")
+
+
+def _number(value: object) -> float | None:
+    return None if isinstance(value, bool) or not isinstance(value, int | float) else value
 
 
 def explanation(rumour: Rumour) -> list[Factor]:
-    """The likelihood breakdown, tolerant of whatever the scorer stored: junk items are left out."""
+    """The likelihood breakdown, tolerant of whatever the scorer stored: items that are not objects are
+    left out, missing keys are blank. The scorer writes {"factor", "label", "value", "points"}, maybe
+    "detail"."""
     items = rumour.likelihood_explanation if isinstance(rumour.likelihood_explanation, list) else []
-    factors = []
-    for item in items:
-        if not isinstance(item, dict):
-            continue
-        points = item.get("points")
-        if isinstance(points, bool) or not isinstance(points, int | float):
-            points = None
-        factors.append(Factor(str(item.get("factor") or ""), points, str(item.get("detail") or "")))
-    return factors
+    return [
+        Factor(
+            factor=str(item.get("factor") or ""),
+            label=str(item.get("label") or ""),
+            points=_number(item.get("points")),
+            value=_number(item.get("value")),
+            detail=str(item.get("detail") or ""),
+        )
+        for item in items
+        if isinstance(item, dict)
+    ]
 
 
 def _latest_mention_subquery() -> Subquery:
@@ -256,7 +262,7 @@ def player_page(
     today: dt.date | None = None,
 ) -> PlayerPage:
     """Everything the player page shows, in a fixed number of queries (about ten)."""
-    today = today or reference_date()
+    today = today or clock.today()
     events = timeline.load_events(player)
     contract = next((c for c in events.contracts if c.is_current(today)), None)
     injuries = [i for i in events.injuries if i.status != "recovered"]
@@ -293,7 +299,7 @@ def timeline_page(
     player: Player, *, kind: str, before: timeline.Cursor | None, today: dt.date | None = None
 ) -> timeline.Page:
     """A page of the timeline alone (the htmx filter and 'older' requests, the API)."""
-    page = timeline.page(player, kind=kind, before=before, today=today or reference_date())
+    page = timeline.page(player, kind=kind, before=before, today=today or clock.today())
     attach_names(
         page, player, NameBook.load([player], [c for e in page.entries for c in (e.club, e.other_club)])
     )
@@ -332,7 +338,7 @@ class ClubPage:
 
 def club_page(club: Club, *, today: dt.date | None = None) -> ClubPage:
     """Squad with contracts and injuries, loans out, expiring deals, rumours in and out: five queries."""
-    today = today or reference_date()
+    today = today or clock.today()
     contracts = list(
         Contract.objects.current(today)
         .filter(club=club, player__merged_into__isnull=True)

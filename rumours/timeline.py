@@ -17,6 +17,7 @@ from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from players import clock
 from players.models import Club, Contract, Injury, Player
 from rumours.models import Mention, Rumour, Stage
 
@@ -326,7 +327,7 @@ def page(
     limit: int = PAGE_SIZE,
 ) -> Page:
     """One page of the timeline, newest first: one query for mentions plus three for events (unless given)."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     events = events if events is not None else load_events(player)
     others = [e for e in event_entries(events, today=today) if kind in (Kind.ALL, e.kind)]
     if before is not None:

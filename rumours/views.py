@@ -18,6 +18,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_safe
 
+from players import clock
 from players.models import Club, Player
 from rumours import search as name_search
 from rumours import selectors, timeline
@@ -58,7 +59,7 @@ def _page(request: HttpRequest, template_name: str, context: dict) -> HttpRespon
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     filters = selectors.RumourFilters.from_query(request.GET)
-    today = selectors.reference_date()
+    today = clock.today()
     version = site_version()
     results = _fragment(
         fragment_key("home-list", version, today, filters.cache_part),
@@ -113,7 +114,7 @@ def player_detail(request: HttpRequest, slug: str) -> HttpResponseBase:
         return player
     kind = timeline.parse_kind(request.GET.get("kind"))
     before = timeline.parse_cursor(request.GET.get("before"))
-    today = selectors.reference_date()
+    today = clock.today()
     body = _fragment(
         _player_key("player", player, today, kind, before),
         "rumours/partials/player_body.html",
@@ -134,7 +135,7 @@ def player_timeline(request: HttpRequest, slug: str) -> HttpResponseBase:
         # A plain visit (a bookmarked or shared link) gets the whole page at that point of the timeline.
         query = urlencode({k: str(v) for k, v in (("kind", kind), ("before", before)) if v and v != "all"})
         return redirect(player.get_absolute_url() + (f"?{query}" if query else "") + "#timeline")
-    today = selectors.reference_date()
+    today = clock.today()
     more = before is not None
     html = _fragment(
         _player_key("timeline", player, today, kind, before),
@@ -154,7 +155,7 @@ def player_timeline(request: HttpRequest, slug: str) -> HttpResponseBase:
 @require_safe
 def club_detail(request: HttpRequest, slug: str) -> HttpResponse:
     club = get_object_or_404(Club, slug=slug)
-    today = selectors.reference_date()
+    today = clock.today()
     body = _fragment(
         fragment_key("club", club.pk, site_version(), club.updated_at.timestamp(), today),
         "rumours/partials/club_body.html",

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from django import template
 from django.utils.safestring import SafeString
 
+from players import clock
 from players.models import Currency
 from rumours import charts
 from rumours.models import CLOSED_STAGES, Stage
@@ -118,12 +119,19 @@ def get_item(mapping: dict, key):
 
 @register.simple_tag
 def data_note() -> str:
-    """The footer's note on what 'today' means for the data shown."""
-    from rumours.selectors import demo_as_of, reference_date
+    """The footer's note on what 'today' means for the data shown, and how old the demo data is."""
+    from django.conf import settings
 
-    today = reference_date()
-    note = f"Ages and contract time left are counted from {today:%-d %B %Y}."
+    from rumours.selectors import demo_as_of
+
+    today = clock.today()
+    if not getattr(settings, "TOUCHLINE_TODAY", None):
+        return f"Ages and contract time left are counted from today, {today:%-d %B %Y}."
+    note = (
+        f"The site's clock is set to {today:%-d %B %Y} (TOUCHLINE_TODAY): ages and contract time left "
+        "count from then."
+    )
     as_of = demo_as_of()
     if as_of:
-        note = f"Demo data: squads and contracts as of {as_of}. " + note
+        note = f"Demo data: squads and contracts as they stood on {as_of}. " + note
     return note

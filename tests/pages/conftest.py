@@ -7,6 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
+from players import clock
 from players.models import Club, Contract, Injury, Player
 from rumours.models import Article, Mention, Rumour, Source
 from tests.factories import (
@@ -52,7 +53,7 @@ class Scenario:
 
 
 def build_scenario() -> Scenario:
-    today = timezone.localdate()
+    today = clock.today()
     liverpool = ClubFactory(
         name="Liverpool",
         short_name="Liverpool",

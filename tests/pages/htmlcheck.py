@@ -6,7 +6,8 @@ import re
 from html.parser import HTMLParser
 
 _EVENT_HANDLER = re.compile(r"^on\w+$", re.IGNORECASE)
-_UNQUOTED = re.compile(r"""\s[\w:-]+=(?!["'])""")
+# One attribute of a raw start tag: a name, then maybe = and a double-quoted, single-quoted or bare value.
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset"}
 _CONTROL = re.compile(r"[\x00-\x20]")
 
@@ -21,8 +22,11 @@ class _Checker(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         raw = self.get_starttag_text() or ""
-        if _UNQUOTED.search(raw):
-            self.problems.append(f"unquoted attribute in {raw!r}")
+        inside = raw[1 + len(tag) :].rstrip(">").rstrip("/")
+        for match in _ATTRIBUTE.finditer(inside):
+            value = match.group(2)
+            if value is not None and value[0] not in "\"'":
+                self.problems.append(f"unquoted attribute in {raw!r}")
         if tag == "main":
             self.in_main = True
         attributes = dict(attrs)
