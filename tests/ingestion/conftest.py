@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from pytest_httpserver import HTTPServer
 
 from tests.support import services
 from tests.support.celery_worker import CeleryWorker, RedisServer, port_is_free, use_broker
@@ -54,7 +55,7 @@ def start_worker(broker: RedisServer, live_database_url: str, tmp_path: Path) ->
     """Start Celery workers on the test's database and the private Redis; all are stopped after the test."""
     workers: list[CeleryWorker] = []
 
-    def start(name: str = "w1", **env: str) -> CeleryWorker:
+    def start(name: str = "w1", concurrency: int = 2, **env: str) -> CeleryWorker:
         environment = {
             "DATABASE_URL": live_database_url,
             "REDIS_URL": broker.url,
@@ -67,13 +68,15 @@ def start_worker(broker: RedisServer, live_database_url: str, tmp_path: Path) ->
             "LOG_LEVEL": "INFO",
             **env,
         }
-        worker = CeleryWorker(name, environment, tmp_path)
+        worker = CeleryWorker(name, environment, tmp_path, concurrency=concurrency)
         workers.append(worker)
         return worker.start()
 
     yield start
     for worker in workers:
         worker.stop()
+        # Shown by pytest only when the test fails.
+        print(f"--- log of worker {worker.name} (last 4000 characters) ---\n{worker.log()[-4000:]}")
 
 
 @pytest.fixture(scope="session")
@@ -93,3 +96,13 @@ def _a_small_gazetteer(request) -> None:
     from tests.factories import ContractFactory
 
     ContractFactory(player__name="Marco Testerman", club__name="Northfield Rovers")
+
+
+@pytest.fixture
+def threaded_server() -> Iterator[HTTPServer]:
+    """A local HTTP server that answers several workers at once."""
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    yield server
+    server.clear()
+    server.stop()

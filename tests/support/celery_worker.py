@@ -213,8 +213,7 @@ def use_broker(url: str) -> Iterator[None]:
 
 
 def _reset_pool(app) -> None:  # noqa: ANN001 - celery.Celery
-    # The producer pool is bound to the broker URL it was created with.
-    if app._pool is not None:
-        with contextlib.suppress(Exception):
-            app._pool.force_close_all()
-        app._pool = None
+    # The app's connection and producer pools are bound to the broker URL they were created with. They are
+    # dropped, not closed: kombu keeps one registry of pools per URL, which the next test may reuse.
+    app._pool = None
+    app.amqp._producer_pool = None
