@@ -34,9 +34,11 @@ CHILD_FLAG = "TOUCHLINE_EVALUATE_CHILD"
 SECTIONS = ("rumours", "injuries", "contracts")
 
 
-def database_is_throwaway() -> bool:
-    name = str(connection.settings_dict.get("NAME") or "")
-    if connection.vendor == "sqlite":
+def database_is_throwaway(vendor: str | None = None, name: str | None = None) -> bool:
+    """Whether the database (by default the configured one) may be filled with a gold file's world."""
+    vendor = connection.vendor if vendor is None else vendor
+    name = str(connection.settings_dict.get("NAME") or "") if name is None else name
+    if vendor == "sqlite":
         if name == ":memory:" or name.startswith("file:memorydb") or "mode=memory" in name:
             return True
         return _under(Path(name), Path(tempfile.gettempdir()))

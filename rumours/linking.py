@@ -8,8 +8,9 @@ fixed order so that workers linking different articles about the same player nev
 2. the players that get injury or contract facts, by id (so two articles never create the same injury twice);
 3. rumours: upserted in natural-key order, then locked by id for the stage update.
 
-All row locks are `FOR NO KEY UPDATE`, which does not conflict with the `KEY SHARE` locks that inserting
-mentions (foreign keys to the same rows) takes in other transactions.
+Row locks are `FOR NO KEY UPDATE`, the lock an UPDATE takes anyway: unlike `FOR UPDATE` it lets other
+workers commit evidence for the same rows meanwhile (the foreign-key checks of their mentions take `KEY SHARE`
+locks, at commit, since Django's PostgreSQL foreign keys are deferred).
 
 The stage of a rumour is decided from all its mentions, in every article:
 - `completed` if any article says the move is done (a signing is not undone by a later denial);
