@@ -39,7 +39,7 @@ def public_server() -> Iterator[HTTPServer]:
     server.stop()
 
 
-def test_a_slow_server_times_out_and_the_retry_succeeds(httpserver: HTTPServer, settings) -> None:
+def test_a_slow_server_times_out_and_the_retry_succeeds(threaded_server: HTTPServer, settings) -> None:
     settings.TOUCHLINE_FETCH_TIMEOUT = 1
     calls = []
 
@@ -49,9 +49,9 @@ def test_a_slow_server_times_out_and_the_retry_succeeds(httpserver: HTTPServer, 
             time.sleep(2.5)
         return Response(page("Slow", story(11)), content_type="text/html")
 
-    httpserver.expect_request("/slow").respond_with_handler(slow_then_fast)
+    threaded_server.expect_request("/slow").respond_with_handler(slow_then_fast)
 
-    article, _ = article_submit_url(url=httpserver.url_for("/slow"))
+    article, _ = article_submit_url(url=threaded_server.url_for("/slow"))
 
     article.refresh_from_db()
     assert article.status == ArticleStatus.EXTRACTED and "midfielder number 11" in article.text
