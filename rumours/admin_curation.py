@@ -222,7 +222,8 @@ class RumourAdmin(ActionPagesMixin, SimpleHistoryAdmin):
     # --- permissions named by the actions (`permissions=["merge"]` calls has_merge_permission) -------------
 
     def has_merge_permission(self, request: HttpRequest) -> bool:
-        return _has_all(request, "rumours.change_rumour", "rumours.change_mention")
+        # Moving the evidence is part of the merge service, not a hand edit of mentions.
+        return _has_all(request, "rumours.change_rumour")
 
     def has_outcome_permission(self, request: HttpRequest) -> bool:
         return _has_all(request, "rumours.change_rumour", "players.add_contract", "players.change_contract")
@@ -237,7 +238,6 @@ class RumourAdmin(ActionPagesMixin, SimpleHistoryAdmin):
             "players.change_contract",
             "players.change_injury",
             "rumours.change_rumour",
-            "rumours.change_mention",
         )
 
     def has_reextract_permission(self, request: HttpRequest) -> bool:

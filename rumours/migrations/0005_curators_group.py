@@ -4,10 +4,11 @@ Curators review rumours (approve, reject, fix the stage, merge), fix who is who 
 club aliases, contracts, injuries, unknown names), mark outcomes (which write contracts) and ask for an
 article to be extracted again (a change to the article). They read clubs, sources and feeds for context.
 
-Deliberately absent: any auth.* permission (curators do not manage users or groups); change_source (a source's
-reliability tier is an editorial policy, not a curation call); anything on feeds but viewing (no delete_feed);
-add/delete on rumours and mentions (they come from articles; reject or merge instead of deleting, so the
-evidence and the history stay); delete on players, contracts and injuries (merge or end them instead).
+Deliberately absent: any auth.* permission (curators do not manage users or groups); change_source (a
+source's reliability tier is an editorial policy, not a curation call); anything on feeds but viewing (no
+delete_feed); add/delete on rumours, and anything but view on mentions (evidence is what an article says and
+is never edited by hand: merges move it through the curation services, a wrong sentence is fixed by
+re-extracting the article); delete on players, contracts and injuries (merge or end them instead).
 Aliases may be deleted: a wrong alias makes extraction find the wrong player, and removing it is the fix.
 
 The list is written out here, not imported, so the migration keeps meaning what it meant when it ran.
@@ -20,7 +21,7 @@ GROUP = "Curators"
 PERMISSIONS = {
     "rumours": {
         "rumour": ["view", "change"],
-        "mention": ["view", "change"],
+        "mention": ["view"],
         "article": ["view", "change"],
         "candidate": ["view", "change"],
         "source": ["view"],

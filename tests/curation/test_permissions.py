@@ -24,7 +24,7 @@ CURATOR_RIGHTS: dict[str, set[str]] = {
     "players.contract": {"view", "change", "add"},
     "players.injury": {"view", "change", "add"},
     "rumours.rumour": {"view", "change"},
-    "rumours.mention": {"view", "change"},
+    "rumours.mention": {"view"},
     "rumours.article": {"view", "change"},
     "rumours.candidate": {"view", "change"},
     "rumours.source": {"view"},
