@@ -8,264 +8,712 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('players', '0001_initial'),
+        ("players", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Feed',
+            name="Feed",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('url', models.URLField(max_length=2000, unique=True)),
-                ('title', models.CharField(blank=True, max_length=300)),
-                ('final_url', models.URLField(blank=True, help_text='Where the last redirect chain ended.', max_length=2000)),
-                ('etag', models.CharField(blank=True, max_length=500)),
-                ('last_modified', models.CharField(blank=True, max_length=100)),
-                ('enabled', models.BooleanField(default=True)),
-                ('disabled_reason', models.CharField(blank=True, max_length=500)),
-                ('poll_interval', models.PositiveIntegerField(default=900, help_text='Seconds between polls when healthy.')),
-                ('last_polled_at', models.DateTimeField(blank=True, null=True)),
-                ('next_poll_at', models.DateTimeField(blank=True, db_index=True, null=True)),
-                ('consecutive_errors', models.PositiveIntegerField(default=0)),
-                ('last_error', models.TextField(blank=True)),
-                ('last_warning', models.TextField(blank=True, help_text='A survivable problem with the last parse.')),
-                ('leased_until', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("url", models.URLField(max_length=2000, unique=True)),
+                ("title", models.CharField(blank=True, max_length=300)),
+                (
+                    "final_url",
+                    models.URLField(
+                        blank=True, help_text="Where the last redirect chain ended.", max_length=2000
+                    ),
+                ),
+                ("etag", models.CharField(blank=True, max_length=500)),
+                ("last_modified", models.CharField(blank=True, max_length=100)),
+                ("enabled", models.BooleanField(default=True)),
+                ("disabled_reason", models.CharField(blank=True, max_length=500)),
+                (
+                    "poll_interval",
+                    models.PositiveIntegerField(default=900, help_text="Seconds between polls when healthy."),
+                ),
+                ("last_polled_at", models.DateTimeField(blank=True, null=True)),
+                ("next_poll_at", models.DateTimeField(blank=True, db_index=True, null=True)),
+                ("consecutive_errors", models.PositiveIntegerField(default=0)),
+                ("last_error", models.TextField(blank=True)),
+                (
+                    "last_warning",
+                    models.TextField(blank=True, help_text="A survivable problem with the last parse."),
+                ),
+                ("leased_until", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'ordering': ['url'],
+                "ordering": ["url"],
             },
         ),
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True)),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('kind', models.CharField(choices=[('outlet', 'Outlet'), ('journalist', 'Journalist'), ('data', 'Data provider'), ('other', 'Other')], default='outlet', max_length=12)),
-                ('url', models.URLField(blank=True)),
-                ('aliases', models.JSONField(blank=True, default=list, help_text='Other names it is cited by.')),
-                ('reliability_tier', models.PositiveSmallIntegerField(choices=[(1, 'Tier 1: very reliable'), (2, 'Tier 2: reliable'), (3, 'Tier 3: mixed'), (4, 'Tier 4: unreliable')], default=3)),
-                ('claims_resolved', models.PositiveIntegerField(default=0, editable=False)),
-                ('claims_correct', models.PositiveIntegerField(default=0, editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, unique=True)),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("outlet", "Outlet"),
+                            ("journalist", "Journalist"),
+                            ("data", "Data provider"),
+                            ("other", "Other"),
+                        ],
+                        default="outlet",
+                        max_length=12,
+                    ),
+                ),
+                ("url", models.URLField(blank=True)),
+                (
+                    "aliases",
+                    models.JSONField(blank=True, default=list, help_text="Other names it is cited by."),
+                ),
+                (
+                    "reliability_tier",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Tier 1: very reliable"),
+                            (2, "Tier 2: reliable"),
+                            (3, "Tier 3: mixed"),
+                            (4, "Tier 4: unreliable"),
+                        ],
+                        default=3,
+                    ),
+                ),
+                ("claims_resolved", models.PositiveIntegerField(default=0, editable=False)),
+                ("claims_correct", models.PositiveIntegerField(default=0, editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('url', models.URLField(blank=True, help_text='The address it was found at.', max_length=2000)),
-                ('canonical_url', models.CharField(help_text='Canonical URL, or file:<stem> / text:<hash> for other sources.', max_length=2000, unique=True)),
-                ('title', models.CharField(blank=True, max_length=500)),
-                ('text', models.TextField(blank=True)),
-                ('published_at', models.DateTimeField(blank=True, db_index=True, null=True)),
-                ('content_hash', models.CharField(blank=True, max_length=64, null=True, unique=True)),
-                ('status', models.CharField(choices=[('new', 'New'), ('fetched', 'Fetched'), ('extracted', 'Extracted'), ('failed', 'Failed'), ('duplicate', 'Duplicate')], default='new', max_length=10)),
-                ('failure_reason', models.TextField(blank=True)),
-                ('attempts', models.PositiveSmallIntegerField(default=0)),
-                ('extraction_version', models.PositiveIntegerField(default=0)),
-                ('status_changed_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('fetched_at', models.DateTimeField(blank=True, null=True)),
-                ('extracted_at', models.DateTimeField(blank=True, null=True)),
-                ('duplicate_of', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='duplicates', to='rumours.article')),
-                ('feed', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles', to='rumours.feed')),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles', to='rumours.source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "url",
+                    models.URLField(blank=True, help_text="The address it was found at.", max_length=2000),
+                ),
+                (
+                    "canonical_url",
+                    models.CharField(
+                        help_text="Canonical URL, or file:<stem> / text:<hash> for other sources.",
+                        max_length=2000,
+                        unique=True,
+                    ),
+                ),
+                ("title", models.CharField(blank=True, max_length=500)),
+                ("text", models.TextField(blank=True)),
+                ("published_at", models.DateTimeField(blank=True, db_index=True, null=True)),
+                ("content_hash", models.CharField(blank=True, max_length=64, null=True, unique=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("new", "New"),
+                            ("fetched", "Fetched"),
+                            ("extracted", "Extracted"),
+                            ("failed", "Failed"),
+                            ("duplicate", "Duplicate"),
+                        ],
+                        default="new",
+                        max_length=10,
+                    ),
+                ),
+                ("failure_reason", models.TextField(blank=True)),
+                ("attempts", models.PositiveSmallIntegerField(default=0)),
+                ("extraction_version", models.PositiveIntegerField(default=0)),
+                ("status_changed_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("fetched_at", models.DateTimeField(blank=True, null=True)),
+                ("extracted_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "duplicate_of",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="duplicates",
+                        to="rumours.article",
+                    ),
+                ),
+                (
+                    "feed",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="articles",
+                        to="rumours.feed",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="articles",
+                        to="rumours.source",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-published_at', '-pk'],
+                "ordering": ["-published_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Rumour',
+            name="Rumour",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('window', models.CharField(help_text="Transfer window, e.g. '2025 January' or '2025 summer'.", max_length=20)),
-                ('stage', models.CharField(choices=[('linked', 'Linked'), ('interest', 'Interest'), ('talks', 'Talks'), ('bid', 'Bid'), ('agreed', 'Agreed'), ('completed', 'Completed'), ('rejected', 'Rejected'), ('denied', 'Denied'), ('dead', 'Dead'), ('renewed', 'Renewed')], default='linked', max_length=10)),
-                ('fee_amount', models.PositiveBigIntegerField(blank=True, null=True)),
-                ('fee_currency', models.CharField(blank=True, max_length=3)),
-                ('is_loan', models.BooleanField(default=False)),
-                ('likelihood', models.PositiveSmallIntegerField(default=0)),
-                ('likelihood_explanation', models.JSONField(blank=True, default=list)),
-                ('curator_state', models.CharField(choices=[('unreviewed', 'Unreviewed'), ('approved', 'Approved'), ('rejected', 'Rejected')], default='unreviewed', max_length=10)),
-                ('curator_note', models.TextField(blank=True, help_text='Why a curator rejected or changed it.')),
-                ('stage_set_by_curator', models.BooleanField(default=False, help_text='A curator fixed the stage; extraction no longer changes it.')),
-                ('first_seen', models.DateTimeField(default=django.utils.timezone.now)),
-                ('last_seen', models.DateTimeField(default=django.utils.timezone.now)),
-                ('resolved_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('from_club', models.ForeignKey(blank=True, help_text="The player's club when the rumour began.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='rumours_out', to='players.club')),
-                ('merged_into', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='merged_rumours', to='rumours.rumour')),
-                ('player', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rumours', to='players.player')),
-                ('to_club', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rumours_in', to='players.club')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "window",
+                    models.CharField(
+                        help_text="Transfer window, e.g. '2025 January' or '2025 summer'.", max_length=20
+                    ),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("linked", "Linked"),
+                            ("interest", "Interest"),
+                            ("talks", "Talks"),
+                            ("bid", "Bid"),
+                            ("agreed", "Agreed"),
+                            ("completed", "Completed"),
+                            ("rejected", "Rejected"),
+                            ("denied", "Denied"),
+                            ("dead", "Dead"),
+                            ("renewed", "Renewed"),
+                        ],
+                        default="linked",
+                        max_length=10,
+                    ),
+                ),
+                ("fee_amount", models.PositiveBigIntegerField(blank=True, null=True)),
+                ("fee_currency", models.CharField(blank=True, max_length=3)),
+                ("is_loan", models.BooleanField(default=False)),
+                ("likelihood", models.PositiveSmallIntegerField(default=0)),
+                ("likelihood_explanation", models.JSONField(blank=True, default=list)),
+                (
+                    "curator_state",
+                    models.CharField(
+                        choices=[
+                            ("unreviewed", "Unreviewed"),
+                            ("approved", "Approved"),
+                            ("rejected", "Rejected"),
+                        ],
+                        default="unreviewed",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "curator_note",
+                    models.TextField(blank=True, help_text="Why a curator rejected or changed it."),
+                ),
+                (
+                    "stage_set_by_curator",
+                    models.BooleanField(
+                        default=False, help_text="A curator fixed the stage; extraction no longer changes it."
+                    ),
+                ),
+                ("first_seen", models.DateTimeField(default=django.utils.timezone.now)),
+                ("last_seen", models.DateTimeField(default=django.utils.timezone.now)),
+                ("resolved_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "from_club",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The player's club when the rumour began.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="rumours_out",
+                        to="players.club",
+                    ),
+                ),
+                (
+                    "merged_into",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="merged_rumours",
+                        to="rumours.rumour",
+                    ),
+                ),
+                (
+                    "player",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rumours",
+                        to="players.player",
+                    ),
+                ),
+                (
+                    "to_club",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rumours_in",
+                        to="players.club",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-likelihood', '-last_seen'],
+                "ordering": ["-likelihood", "-last_seen"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalRumour',
+            name="HistoricalRumour",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('window', models.CharField(help_text="Transfer window, e.g. '2025 January' or '2025 summer'.", max_length=20)),
-                ('stage', models.CharField(choices=[('linked', 'Linked'), ('interest', 'Interest'), ('talks', 'Talks'), ('bid', 'Bid'), ('agreed', 'Agreed'), ('completed', 'Completed'), ('rejected', 'Rejected'), ('denied', 'Denied'), ('dead', 'Dead'), ('renewed', 'Renewed')], default='linked', max_length=10)),
-                ('fee_amount', models.PositiveBigIntegerField(blank=True, null=True)),
-                ('fee_currency', models.CharField(blank=True, max_length=3)),
-                ('is_loan', models.BooleanField(default=False)),
-                ('likelihood', models.PositiveSmallIntegerField(default=0)),
-                ('likelihood_explanation', models.JSONField(blank=True, default=list)),
-                ('curator_state', models.CharField(choices=[('unreviewed', 'Unreviewed'), ('approved', 'Approved'), ('rejected', 'Rejected')], default='unreviewed', max_length=10)),
-                ('curator_note', models.TextField(blank=True, help_text='Why a curator rejected or changed it.')),
-                ('stage_set_by_curator', models.BooleanField(default=False, help_text='A curator fixed the stage; extraction no longer changes it.')),
-                ('first_seen', models.DateTimeField(default=django.utils.timezone.now)),
-                ('last_seen', models.DateTimeField(default=django.utils.timezone.now)),
-                ('resolved_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('from_club', models.ForeignKey(blank=True, db_constraint=False, help_text="The player's club when the rumour began.", null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='players.club')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('player', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='players.player')),
-                ('to_club', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='players.club')),
-                ('merged_into', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='rumours.rumour')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "window",
+                    models.CharField(
+                        help_text="Transfer window, e.g. '2025 January' or '2025 summer'.", max_length=20
+                    ),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("linked", "Linked"),
+                            ("interest", "Interest"),
+                            ("talks", "Talks"),
+                            ("bid", "Bid"),
+                            ("agreed", "Agreed"),
+                            ("completed", "Completed"),
+                            ("rejected", "Rejected"),
+                            ("denied", "Denied"),
+                            ("dead", "Dead"),
+                            ("renewed", "Renewed"),
+                        ],
+                        default="linked",
+                        max_length=10,
+                    ),
+                ),
+                ("fee_amount", models.PositiveBigIntegerField(blank=True, null=True)),
+                ("fee_currency", models.CharField(blank=True, max_length=3)),
+                ("is_loan", models.BooleanField(default=False)),
+                ("likelihood", models.PositiveSmallIntegerField(default=0)),
+                ("likelihood_explanation", models.JSONField(blank=True, default=list)),
+                (
+                    "curator_state",
+                    models.CharField(
+                        choices=[
+                            ("unreviewed", "Unreviewed"),
+                            ("approved", "Approved"),
+                            ("rejected", "Rejected"),
+                        ],
+                        default="unreviewed",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "curator_note",
+                    models.TextField(blank=True, help_text="Why a curator rejected or changed it."),
+                ),
+                (
+                    "stage_set_by_curator",
+                    models.BooleanField(
+                        default=False, help_text="A curator fixed the stage; extraction no longer changes it."
+                    ),
+                ),
+                ("first_seen", models.DateTimeField(default=django.utils.timezone.now)),
+                ("last_seen", models.DateTimeField(default=django.utils.timezone.now)),
+                ("resolved_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "from_club",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The player's club when the rumour began.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="players.club",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "player",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="players.player",
+                    ),
+                ),
+                (
+                    "to_club",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="players.club",
+                    ),
+                ),
+                (
+                    "merged_into",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="rumours.rumour",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical rumour',
-                'verbose_name_plural': 'historical rumours',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical rumour",
+                "verbose_name_plural": "historical rumours",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Mention',
+            name="Mention",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('rumour', 'Rumour'), ('injury', 'Injury'), ('contract', 'Contract')], max_length=10)),
-                ('stance', models.CharField(blank=True, choices=[('linked', 'Linked'), ('interest', 'Interest'), ('talks', 'Talks'), ('bid', 'Bid'), ('agreed', 'Agreed'), ('completed', 'Completed'), ('rejected', 'Rejected'), ('denied', 'Denied'), ('dead', 'Dead'), ('renewed', 'Renewed')], help_text='For a rumour.', max_length=10)),
-                ('fact', models.CharField(blank=True, help_text='The fact in words, as exported.', max_length=300)),
-                ('fact_type', models.CharField(blank=True, max_length=30)),
-                ('details', models.JSONField(blank=True, default=dict)),
-                ('sentence', models.TextField(help_text='The evidence, exactly as the article says it.')),
-                ('span_start', models.PositiveIntegerField()),
-                ('span_end', models.PositiveIntegerField()),
-                ('cited_outlet', models.CharField(blank=True, help_text="'according to Fichajes'", max_length=120)),
-                ('confidence', models.FloatField(default=0.5)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='rumours.article')),
-                ('club', models.ForeignKey(blank=True, help_text='The other club of the fact: destination of a rumour, club of a contract or injury.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='mentions', to='players.club')),
-                ('contract', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='players.contract')),
-                ('injury', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='players.injury')),
-                ('player', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='players.player')),
-                ('rumour', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='rumours.rumour')),
-                ('cited_source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='cited_in', to='rumours.source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("rumour", "Rumour"), ("injury", "Injury"), ("contract", "Contract")],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "stance",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("linked", "Linked"),
+                            ("interest", "Interest"),
+                            ("talks", "Talks"),
+                            ("bid", "Bid"),
+                            ("agreed", "Agreed"),
+                            ("completed", "Completed"),
+                            ("rejected", "Rejected"),
+                            ("denied", "Denied"),
+                            ("dead", "Dead"),
+                            ("renewed", "Renewed"),
+                        ],
+                        help_text="For a rumour.",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "fact",
+                    models.CharField(blank=True, help_text="The fact in words, as exported.", max_length=300),
+                ),
+                ("fact_type", models.CharField(blank=True, max_length=30)),
+                ("details", models.JSONField(blank=True, default=dict)),
+                ("sentence", models.TextField(help_text="The evidence, exactly as the article says it.")),
+                ("span_start", models.PositiveIntegerField()),
+                ("span_end", models.PositiveIntegerField()),
+                (
+                    "cited_outlet",
+                    models.CharField(blank=True, help_text="'according to Fichajes'", max_length=120),
+                ),
+                ("confidence", models.FloatField(default=0.5)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mentions",
+                        to="rumours.article",
+                    ),
+                ),
+                (
+                    "club",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The other club of the fact: destination of a rumour, club of a contract or injury.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="mentions",
+                        to="players.club",
+                    ),
+                ),
+                (
+                    "contract",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="players.contract",
+                    ),
+                ),
+                (
+                    "injury",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="players.injury",
+                    ),
+                ),
+                (
+                    "player",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mentions",
+                        to="players.player",
+                    ),
+                ),
+                (
+                    "rumour",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mentions",
+                        to="rumours.rumour",
+                    ),
+                ),
+                (
+                    "cited_source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="cited_in",
+                        to="rumours.source",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['article', 'span_start'],
+                "ordering": ["article", "span_start"],
             },
         ),
         migrations.AddField(
-            model_name='feed',
-            name='source',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='feeds', to='rumours.source'),
+            model_name="feed",
+            name="source",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="feeds",
+                to="rumours.source",
+            ),
         ),
         migrations.CreateModel(
-            name='Candidate',
+            name="Candidate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120)),
-                ('normalised', models.CharField(db_index=True, max_length=120)),
-                ('evidence', models.TextField()),
-                ('status', models.CharField(choices=[('open', 'Open'), ('added', 'Added as player or alias'), ('dismissed', 'Dismissed')], default='open', max_length=10)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='candidates', to='rumours.article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120)),
+                ("normalised", models.CharField(db_index=True, max_length=120)),
+                ("evidence", models.TextField()),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("added", "Added as player or alias"),
+                            ("dismissed", "Dismissed"),
+                        ],
+                        default="open",
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="candidates",
+                        to="rumours.article",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
-                'constraints': [models.UniqueConstraint(fields=('normalised', 'article'), name='candidate_unique_per_article')],
+                "ordering": ["-created_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("normalised", "article"), name="candidate_unique_per_article"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='FeedEntry',
+            name="FeedEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('guid', models.CharField(help_text="sha256 of the entry's key (id, else link, else title+date).", max_length=64)),
-                ('link', models.URLField(blank=True, max_length=2000)),
-                ('title', models.CharField(blank=True, max_length=500)),
-                ('first_seen_at', models.DateTimeField(auto_now_add=True)),
-                ('article', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='feed_entries', to='rumours.article')),
-                ('feed', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entries', to='rumours.feed')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "guid",
+                    models.CharField(
+                        help_text="sha256 of the entry's key (id, else link, else title+date).", max_length=64
+                    ),
+                ),
+                ("link", models.URLField(blank=True, max_length=2000)),
+                ("title", models.CharField(blank=True, max_length=500)),
+                ("first_seen_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="feed_entries",
+                        to="rumours.article",
+                    ),
+                ),
+                (
+                    "feed",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="entries", to="rumours.feed"
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'feed entries',
-                'constraints': [models.UniqueConstraint(fields=('feed', 'guid'), name='feed_entry_unique_guid')],
+                "verbose_name_plural": "feed entries",
+                "constraints": [
+                    models.UniqueConstraint(fields=("feed", "guid"), name="feed_entry_unique_guid")
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='rumour',
-            index=models.Index(fields=['player', '-likelihood'], name='rumour_player_likely_idx'),
+            model_name="rumour",
+            index=models.Index(fields=["player", "-likelihood"], name="rumour_player_likely_idx"),
         ),
         migrations.AddIndex(
-            model_name='rumour',
-            index=models.Index(fields=['to_club', '-last_seen'], name='rumour_to_club_recent_idx'),
+            model_name="rumour",
+            index=models.Index(fields=["to_club", "-last_seen"], name="rumour_to_club_recent_idx"),
         ),
         migrations.AddIndex(
-            model_name='rumour',
-            index=models.Index(fields=['from_club', '-last_seen'], name='rumour_from_club_recent_idx'),
+            model_name="rumour",
+            index=models.Index(fields=["from_club", "-last_seen"], name="rumour_from_club_recent_idx"),
         ),
         migrations.AddIndex(
-            model_name='rumour',
-            index=models.Index(fields=['-last_seen'], name='rumour_recent_idx'),
+            model_name="rumour",
+            index=models.Index(fields=["-last_seen"], name="rumour_recent_idx"),
         ),
         migrations.AddIndex(
-            model_name='rumour',
-            index=models.Index(fields=['curator_state', '-likelihood'], name='rumour_review_queue_idx'),
+            model_name="rumour",
+            index=models.Index(fields=["curator_state", "-likelihood"], name="rumour_review_queue_idx"),
         ),
         migrations.AddConstraint(
-            model_name='rumour',
-            constraint=models.UniqueConstraint(fields=('player', 'to_club', 'window'), name='rumour_unique_player_club_window'),
+            model_name="rumour",
+            constraint=models.UniqueConstraint(
+                fields=("player", "to_club", "window"), name="rumour_unique_player_club_window"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='rumour',
-            constraint=models.CheckConstraint(condition=models.Q(('likelihood__lte', 100)), name='rumour_likelihood_0_to_100'),
+            model_name="rumour",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("likelihood__lte", 100)), name="rumour_likelihood_0_to_100"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='rumour',
-            constraint=models.CheckConstraint(condition=models.Q(('last_seen__gte', models.F('first_seen'))), name='rumour_seen_in_order'),
+            model_name="rumour",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("last_seen__gte", models.F("first_seen"))), name="rumour_seen_in_order"
+            ),
         ),
         migrations.AddIndex(
-            model_name='mention',
-            index=models.Index(fields=['player', 'created_at'], name='mention_player_idx'),
+            model_name="mention",
+            index=models.Index(fields=["player", "created_at"], name="mention_player_idx"),
         ),
         migrations.AddIndex(
-            model_name='mention',
-            index=models.Index(fields=['rumour', 'article'], name='mention_rumour_article_idx'),
+            model_name="mention",
+            index=models.Index(fields=["rumour", "article"], name="mention_rumour_article_idx"),
         ),
         migrations.AddConstraint(
-            model_name='mention',
-            constraint=models.CheckConstraint(condition=models.Q(('span_end__gte', models.F('span_start'))), name='mention_span_in_order'),
+            model_name="mention",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("span_end__gte", models.F("span_start"))), name="mention_span_in_order"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='mention',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'rumour'), _negated=True), ('rumour__isnull', False), _connector='OR'), name='mention_rumour_has_rumour'),
+            model_name="mention",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind", "rumour"), _negated=True), ("rumour__isnull", False), _connector="OR"
+                ),
+                name="mention_rumour_has_rumour",
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['status', 'status_changed_at'], name='article_status_changed_idx'),
+            model_name="article",
+            index=models.Index(fields=["status", "status_changed_at"], name="article_status_changed_idx"),
         ),
     ]

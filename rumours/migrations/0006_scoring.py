@@ -4,25 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('rumours', '0002_ingestion'),
+        ("rumours", "0002_ingestion"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ScoringModel',
+            name="ScoringModel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('weights', models.JSONField()),
-                ('trained_on', models.PositiveIntegerField(help_text='Resolved rumours it was fitted on.')),
-                ('brier_fitted', models.FloatField(blank=True, null=True)),
-                ('brier_hand_set', models.FloatField(blank=True, null=True)),
-                ('active', models.BooleanField(default=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("weights", models.JSONField()),
+                ("trained_on", models.PositiveIntegerField(help_text="Resolved rumours it was fitted on.")),
+                ("brier_fitted", models.FloatField(blank=True, null=True)),
+                ("brier_hand_set", models.FloatField(blank=True, null=True)),
+                ("active", models.BooleanField(default=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
     ]

@@ -5,29 +5,67 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('players', '0001_initial'),
-        ('rumours', '0006_scoring'),
+        ("players", "0001_initial"),
+        ("rumours", "0006_scoring"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Contradiction',
+            name="Contradiction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('left_club', 'Placed at a club he has left'), ('injury_recovered', 'Reported injured, recorded as fit')], max_length=20)),
-                ('claim', models.CharField(help_text='What the article says.', max_length=300)),
-                ('record', models.CharField(help_text='What our records say.', max_length=300)),
-                ('evidence', models.TextField()),
-                ('status', models.CharField(choices=[('open', 'Open'), ('resolved', 'Resolved'), ('dismissed', 'Dismissed')], default='open', max_length=10)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contradictions', to='rumours.article')),
-                ('player', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contradictions', to='players.player')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("left_club", "Placed at a club he has left"),
+                            ("injury_recovered", "Reported injured, recorded as fit"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("claim", models.CharField(help_text="What the article says.", max_length=300)),
+                ("record", models.CharField(help_text="What our records say.", max_length=300)),
+                ("evidence", models.TextField()),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "Open"), ("resolved", "Resolved"), ("dismissed", "Dismissed")],
+                        default="open",
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contradictions",
+                        to="rumours.article",
+                    ),
+                ),
+                (
+                    "player",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contradictions",
+                        to="players.player",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
-                'constraints': [models.UniqueConstraint(fields=('article', 'player', 'kind'), name='contradiction_unique_per_article')],
+                "ordering": ["-created_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("article", "player", "kind"), name="contradiction_unique_per_article"
+                    )
+                ],
             },
         ),
     ]
