@@ -258,9 +258,9 @@ def _link_rumours(
                 "last_seen": published,
             },
         )
-        rumours[key] = rumour
         if created:
             created_ids.add(rumour.pk)
+        rumours[key] = _survivor(rumour)
     for key, fact in keyed:
         rumour = rumours[key]
         mentions.append(
@@ -284,6 +284,18 @@ def _link_rumours(
             )
         )
     return rumours, created_ids
+
+
+def _survivor(rumour: Rumour) -> Rumour:
+    """The rumour a curator merged this one into (following a chain of merges), else the rumour itself.
+
+    Evidence found again in an article belongs where the curator put it, not back on the hidden duplicate.
+    """
+    seen = {rumour.pk}
+    while rumour.merged_into_id is not None and rumour.merged_into_id not in seen:
+        seen.add(rumour.merged_into_id)
+        rumour = Rumour.objects.get(pk=rumour.merged_into_id)
+    return rumour
 
 
 def _update_rumours(rumour_ids: set[int], *, seen: dict[int, dt.datetime]) -> None:

@@ -168,3 +168,19 @@ def test_window_fallback_follows_the_calendar():
     assert window_for(dt.date(2025, 1, 20)) == "2025 January"
     assert window_for(dt.date(2025, 5, 2)) == "2025 summer"
     assert window_for(dt.date(2024, 10, 6)) == "2025 January"
+
+
+def test_evidence_found_again_goes_to_the_rumour_a_curator_merged_it_into(world):
+    article = make_article(SAKA_INTEREST, "2024-12-01", stem="saka-interest")
+    link_article(article)
+    merged = Rumour.objects.get()
+    survivor = Rumour.objects.create(player=world.saka, to_club=world.chelsea, window="2025 summer")
+    Rumour.objects.filter(pk=merged.pk).update(merged_into=survivor)
+    Mention.objects.filter(rumour=merged).update(rumour=survivor)
+
+    summary = link_article(article)
+
+    assert list(Mention.objects.values_list("rumour", flat=True)) == [survivor.pk]
+    assert summary["rumour_ids"] == [survivor.pk]
+    survivor.refresh_from_db()
+    assert survivor.stage == Stage.INTEREST
