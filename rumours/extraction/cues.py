@@ -75,6 +75,13 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         r"(?:talks|negotiations|discussions) (?:\w+ ){0,2}(?:over|about|on|regarding) (?:a |an |his )?"
         r"(?:new|fresh|improved|extended|longer)\b",
     ),
+    # A negated give-up is continued interest: "have not given up on".
+    Cue(
+        "interest",
+        r"(?:not|never|n't) (?:yet )?(?:given up on|giving up on|give up on|abandoned (?:their|its|the) (?:pursuit|interest))",
+        buyer_subject=True,
+        positive=False,
+    ),
     Cue(
         "denied",
         r"(?:dismissed|denied|denies|deny|rubbished|rubbishes|played down|plays down|playing down|"
@@ -82,7 +89,11 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         r"culation|"
         r"rumou?rs?|claims?|suggestions?|talk|links?|stories|story|interest|approach)",
     ),
-    Cue("denied", r"no truth|nothing to (?:it|the reports?|the rumou?rs?)|fake news|wide of the mark"),
+    Cue(
+        "denied",
+        r"no truth|nothing to (?:it|the reports?|the rumou?rs?)|fake news|wide of the mark|"
+        r"(?:was|were|is|are|been) dismissive|not going anywhere|going nowhere",
+    ),
     Cue(
         "denied",
         r"no plans to (?:quit|leave|sell|sign|move|join|return)|not (?:ready|going|looking|planning|"
@@ -114,7 +125,8 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         r"(?:a |his )?medical|(?:undergo|undergoing|undergoes|undergone|undergoes|having|had) (?:a |his )?"
         r"medical|verbal (?:agreement|deal)|personal terms|(?:fee|deal|terms) (?:has |have )?(?:been )?a"
         r"greed|"
-        r"accepted (?:a |an |the )?" + _ADJS + r"(?:bid|offer)|here we go|in principle",
+        r"accepted (?:a |an |the )?" + _ADJS + r"(?:bid|offer)|here we go|in principle|agreed to (?:join|sign|move|a move)|"
+        r"expected to be (?:confirmed|completed|finalised|finalized|announced|rubber-stamped|sealed)",
     ),
     Cue(
         "completed",
@@ -131,7 +143,7 @@ RUMOUR_CUES: tuple[Cue, ...] = (
     ),
     Cue(
         "bid",
-        r"(?:" + MONEY + r")\s(?:[\w-]+\s+){0,2}?(?:bid|offer|approach)|(?:tabled|submitted|lodged|made|"
+        r"(?:" + MONEY + r")\s(?:[\w-]+\s+){0,2}?(?:bid|offer|approach)|(?:tabled|submitted|lodged|made|put|"
         r"launched|received|rejected|considering|test \w+ with) (?:a |an |the |two |several |previous |"
         r"an improved |a new |an opening )?"
         + _ADJS
@@ -142,7 +154,7 @@ RUMOUR_CUES: tuple[Cue, ...] = (
     Cue(
         "talks",
         r"in (?:advanced |early |formal |further )?(?:talks|negotiations|discussions)|"
-        r"(?:opened|open|opening|begun|began|entered|enter|held|holding|started|start) (?:\w+ )?"
+        r"(?:opened|open|opening|begun|began|entered|enter|held|holding|started|start) (?!internal )(?:\w+ )?"
         r"(?:negotiations|talks|discussions)|negotiating|negotiations? (?:with|over|for|are|is|have)|"
         r"talks (?:with|over|for|are|have)|discussing (?:a |an )?(?:[\w-]+ ){0,3}?(?:move|deal|transfer|loan|"
         r"switch)|closing in on|hoping to (?:complete|finalise|seal)",
@@ -156,14 +168,29 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         + _ADJS
         + r"(?:approach|move|bid|offer)|(?:transfer|top|main|summer|january|key|priority|prime|shock) target|"
         r"\btarget(?:ing|ed|s)?\b|want(?:s|ed)? to (?:sign|bring|land|recruit)|chas(?:ing|e|es)\b|"
-        r"in the race for|admirers|scouted|scouting|approach for|(?:ask|asked|asking) for (?:an? )?(?:op"
+        r"in the race for|admirers?\b|scouted|scouting|approach for|"
+        r"keep(?:s|ing)? (?:a |an )?(?:close |watchful |keen )?eye on|kept (?:a |an )?(?:close |watchful )?eye on|"
+        r"(?:keep|keeps|keeping|kept) tabs on|(?:ready|prepared|poised) to (?:move|make a move|pounce|swoop)\b|"
+        r"prepar(?:ing|e|es|ed) (?:a |an )?(?:fresh |new |renewed |second |improved |formal |opening )?"
+        r"(?:attempt|approach|bid|offer|move|swoop)|pursuit of|pursuing|"
+        r"consider(?:ed|ing|s)? (?:a |an )?(?:[\w-]+ )?(?:move|bid|offer|approach|swoop) for|"
+        r"consider(?:ed|ing|s)? (?:[\w'-]+ ){1,4}?as (?:a |an )?(?:[\w-]+ )?(?:option|target|alternative|replacement)|"
+        r"asked about (?:signing|taking|bringing|a move for|a loan for|(?:the |his |her )?availability)|"
+        r"asked to be kept informed|(?:on|to) (?:their|a|the|its) (?:[\w-]+ )?(?:list|shortlist)\b|shortlist(?:ed)?\b|"
+        r"list of (?:[\w-]+ )?(?:targets|replacements|options|candidates|signings)|"
+        r"(?:are|is|remain|remains|were|was|also|still) interested\b|(?:ask|asked|asking) for (?:an? )?(?:op"
         r"tion|price)|(?:an |the )?(?:option|enquiry|inquiry) "
         r"(?:on|for|about)|(?:made|make|making) (?:an )?(?:enquiry|enquiries|inquiry)",
         buyer_subject=True,
     ),
     Cue(
         "linked",
-        r"linked (?:with|to)|link(?:s|ing)? (?:him |her )?(?:with|to)|tipped (?:to|for)|touted|mooted|"
+        r"linked (?:with|to)|(?:been|being|was|were|is|are) (?:also |heavily |strongly )?linked\b|"
+        r"link(?:s|ing)? (?:him |her )?(?:with|to)|tipped (?:to|for)|touted|mooted|"
+        r"mentioned as (?:a |an )?(?:possible|potential|likely|prospective) (?:destination|suitors?|buyers?|option)|"
+        r"(?:possible|potential|prospective) suitors?|floated the (?:idea|possibility)|"
+        r"credited with (?:an |their |its )?interest|"
+        r"talk (?:[\w'-]+ ){0,3}?of (?:a |an )?(?:[\w-]+ )?(?:raid|move|swoop|bid|switch) for|"
         r"(?:speculation|rumou?rs?|reports?) (?:of|linking)",
     ),
 )

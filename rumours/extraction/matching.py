@@ -29,6 +29,7 @@ class Mention:
     club: int | None = None  # for people: the club they speak or act for
     reference: str = ""  # for references: what kind ("age", "pronoun", ...)
     confidence: float = 1.0
+    inside_reference: bool = False  # a club inside "the Northgate winger": the player's club
 
     def key(self) -> tuple[str, int | None]:
         return self.kind, self.entity

@@ -16,7 +16,7 @@ from .matching import Mention, fuzzy_mentions, resolve, scan, title_scan
 from .normalise import Folded
 from .outlets import cited_outlets
 from .records import EntityMention, Extraction
-from .references import NOT_NAMES, REFERENCE, age_on, learn_people, nation, position_groups
+from .references import NOT_NAMES, learn_people, resolve_club_references, resolve_references
 from .rumours import extract_rumours
 from .sentences import split_sentences
 from .windows import WINDOW_RE, default_window, window_from_hint
@@ -26,7 +26,7 @@ MAX_TEXT = 200_000  # longer inputs are cut: an article is never this long, a pa
 
 _CLAUSE = re.compile(
     r";\s|\s-\s|\s--\s|,\s*but\s|\sbut\s|\swhile\s|\swhereas\s|,?\salthough\s|\safter\s|,\sdespite\s|"
-    r"\sand\s(?=(?:he|she|they|it|we|i)\s)"
+    r"\sand\s(?=(?:he|she|they|it|we|i)\s)|,\sand\s"
 )
 _CAP_SEQ = re.compile(r"\b[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*")
 _VERB_AFTER = re.compile(
@@ -35,6 +35,23 @@ _VERB_AFTER = re.compile(
 )
 _SPEECH = re.compile(r"\s*(?:said|says|explained|added|told|insisted|admitted|revealed|claimed|stated)\b")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|explained|added|insisted)\s+$")
+
+
+def _topic(mentions: list[Mention], title_mentions: list[Mention]) -> int | None:
+    """The player the article is about: named most often (the title counts double), clearly ahead of the next."""
+    counts: Counter[int] = Counter()
+    for m in mentions:
+        if m.kind == "player" and m.entity is not None:
+            counts[m.entity] += 1
+    for m in title_mentions:
+        if m.kind == "player" and m.entity is not None:
+            counts[m.entity] += 2
+    top = counts.most_common(2)
+    if not top or top[0][1] < 2:
+        return None
+    if len(top) > 1 and top[0][1] < 1.5 * top[1][1]:
+        return None
+    return top[0][0]
 
 
 class Doc:
@@ -67,7 +84,9 @@ class Doc:
             top[0][0] if top and top[0][1] >= 2 and (len(top) < 2 or top[0][1] > top[1][1]) else None
         )
         self.local_people = self._learn_people()
-        self._resolve_references()
+        self.topic = _topic(self.mentions, title_mentions)
+        resolve_references(self)
+        resolve_club_references(self)
         self.mentions.sort(key=lambda m: m.fs)
         self.by_sentence: list[list[Mention]] = [[] for _ in self.sentences]
         for m in self.mentions:
@@ -84,6 +103,8 @@ class Doc:
                 hints[window] += 1
         self.article_window = hints.most_common(1)[0][0] if hints else default_window(published)
         self.rumour_cue_sentences: set[int] = set()
+        # (player, sentence, contract fact type) of talks and offers that turned out to be about a new contract.
+        self.renewals: list[tuple[int, int, str]] = []
 
     # ---- geometry -----------------------------------------------------------------------------------------
     def sentence_of(self, fpos: int) -> int | None:
@@ -204,125 +225,7 @@ class Doc:
             taken.append((fs, fe))
         return learned
 
-    # ---- references ---------------------------------------------------------------------------------------
-    def _resolve_references(self) -> None:
-        gaz = self.gaz
-        events: list[tuple[int, int, object]] = [(m.fs, 0, m) for m in self.mentions]
-        taken = sorted((m.fs, m.fe) for m in self.mentions)
-        starts = [a for a, _ in taken]
-        for r in REFERENCE.finditer(self.ftext):
-            k = bisect_right(starts, r.start()) - 1
-            if k >= 0 and taken[k][1] > r.start():
-                continue
-            if not r.group("pron"):
-                nxt = k + 1
-                # "the striker Fernando Morientes": an apposition, the name itself is the mention.
-                if nxt < len(taken) and 0 <= taken[nxt][0] - r.end() <= 1:
-                    continue
-            events.append((r.start(), 1, r))
-        events.sort(key=lambda e: (e[0], e[1]))
-        recent: list[tuple[int, int, int]] = []  # (player id, sentence index, folded position), newest first
-        others: list[tuple[int, int]] = []  # (folded position, sentence) of people, for pronoun safety
-        added: list[Mention] = []
-
-        def touch(pid: int, si: int, pos: int) -> None:
-            recent[:] = [r for r in recent if r[0] != pid]
-            recent.insert(0, (pid, si, pos))
-
-        for pos, kind, item in events:
-            si = self.sentence_of(pos)
-            if si is None:
-                continue
-            if kind == 0:
-                if item.kind == "player":
-                    touch(item.entity, si, pos)
-                elif item.kind == "person":
-                    others.append((pos, si))
-                continue
-            r = item
-            pid, confidence, ref = self._reference_target(r, si, recent, others, gaz)
-            if pid is None:
-                continue
-            m = Mention(r.start(), r.end(), (), "reference", kind="player", entity=pid, confidence=confidence)
-            m.reference = ref
-            m.possessive = self.ftext.startswith("'s", r.end()) or r.group() == "his"
-            added.append(m)
-            touch(pid, si, pos)
-        self.mentions.extend(added)
-
-    def _reference_target(self, r: re.Match[str], si: int, recent, others, gaz: Gazetteer):
-        if not recent:
-            if r.group("shirt"):
-                return self._shirt_from_index(int(r.group("shirt")), si), 0.6, "shirt"
-            return None, 0, ""
-        newest, newest_si, newest_pos = recent[0]
-        close = si - newest_si <= 2
-
-        def pick(test, groups: set[str] | None = None, label: str = ""):
-            for pid, _, _ in recent:
-                p = gaz.player(pid)
-                known = test(p)
-                if known and (
-                    not groups or not position_groups(p.position) or groups & position_groups(p.position)
-                ):
-                    return pid, 0.75, label
-            p = gaz.player(newest)
-            fits = not groups or not p.position or groups & position_groups(p.position)
-            if close and test(p) is None and fits:
-                return newest, 0.5, label
-            return None, 0, ""
-
-        if r.group("age"):
-            age = int(r.group("age"))
-            groups = position_groups(r.group("agepos")) if r.group("agepos") else None
-            return pick(
-                lambda p: None if p.born is None else age_on(p.born, self.published) == age, groups, "age"
-            )
-        if r.group("nat"):
-            country = nation(r.group("nat"))
-            groups = position_groups(r.group("natpos"))
-            return pick(
-                lambda p: None if not p.nationality else nation(p.nationality) == country,
-                groups,
-                "nationality",
-            )
-        if r.group("shirt"):
-            number = int(r.group("shirt"))
-            for pid, _, _ in recent:
-                if gaz.player(pid).shirt == number:
-                    return pid, 0.75, "shirt"
-            return self._shirt_from_index(number, si), 0.6, "shirt"
-        if r.group("pos"):
-            groups = position_groups(r.group("pos"))
-            if not groups:  # "the player", "the international": the one just talked about
-                return (newest, 0.5, "position") if close else (None, 0, "")
-            for pid, psi, _ in recent:
-                p = gaz.player(pid)
-                if p.position and groups & position_groups(p.position) and si - psi <= 3:
-                    return pid, 0.7, "position"
-            p = gaz.player(newest)
-            return (newest, 0.5, "position") if close and not p.position else (None, 0, "")
-        # A pronoun: only when one player is in play and nobody else could be meant.
-        window_start = self.sfs[max(0, si - 3)]
-        if newest_pos < window_start:
-            return None, 0, ""
-        if any(newest_pos < pos < r.start() for pos, _ in others):
-            return None, 0, ""
-        if any(pid != newest and pos >= window_start for pid, _, pos in recent[1:]):
-            return None, 0, ""
-        if self.unknown_names(si, r.start(), after_f=newest_pos if newest_si == si else -1):
-            return None, 0, ""
-        for k in range(max(newest_si, si - 2), si):
-            if self.unknown_names(k, ignore_speakers=True, after_f=newest_pos if k == newest_si else -1):
-                return None, 0, ""
-        return newest, 0.5, "pronoun"
-
-    def _shirt_from_index(self, number: int, si: int) -> int | None:
-        clubs = {m.entity for k in (si - 1, si) if k >= 0 for m in self._mentions_in(k) if m.kind == "club"}
-        found = {p for c in clubs for p in self.gaz.players_by_club_shirt.get((c, number), ())}
-        return found.pop() if len(found) == 1 else None
-
-    def _mentions_in(self, si: int) -> list[Mention]:
+    def mentions_in(self, si: int) -> list[Mention]:
         lo, hi = self.sfs[si], self.sfe[si]
         return [m for m in self.mentions if lo <= m.fs < hi]
 

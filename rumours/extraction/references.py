@@ -1,312 +1,66 @@
-"""Resolving "the 32-year-old", "the England international", "their number 66",
-"the full-back" and "he" to the
-player they mean, and learning the club of people the gazetteer does not know ("R's manager Ian Holloway")."""
+"""Resolving "the 32-year-old", "the England international", "their number 66", "the former Northgate winger",
+"he" and "the Italian club" to the player or club they mean, and learning the club of people the gazetteer does
+not know ("R's manager Ian Holloway")."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
+from typing import TYPE_CHECKING
 
-from .normalise import fold_key
+from .lexicon import ANY_PLAYER, NATIONS, NOT_NAMES, PERSON_ROLE, POSITION_TAGS, REGIONS, nation
+from .lexicon import position_fit, position_groups, position_tags
+from .matching import Mention
 
-# Folded nationality adjective or country -> folded country.
-_NATIONS = {
-    "england": "england", "english": "england", "spain": "spain", "spanish": "spain", "france": "france",
-    "french": "france", "germany": "germany", "german": "germany", "italy": "italy", "italian": "italy",
-    "portugal": "portugal", "portuguese": "portugal", "netherlands": "netherlands", "holland": "netherlands",
-    "dutch": "netherlands", "belgium": "belgium", "belgian": "belgium", "brazil": "brazil",
-    "brazilian": "brazil", "argentina": "argentina", "argentine": "argentina", "argentinian": "argentina",
-    "denmark": "denmark", "danish": "denmark", "sweden": "sweden", "swedish": "sweden", "norway": "norway",
-    "norwegian": "norway", "wales": "wales", "welsh": "wales", "scotland": "scotland", "scottish": "scotland",
-    "scots": "scotland", "ireland": "ireland", "irish": "ireland", "republic of ireland": "ireland",
-    "northern ireland": "northern ireland", "egypt": "egypt", "egyptian": "egypt", "morocco": "morocco",
-    "moroccan": "morocco", "senegal": "senegal", "senegalese": "senegal", "nigeria": "nigeria",
-    "nigerian": "nigeria", "ghana": "ghana", "ghanaian": "ghana", "ivory coast": "ivory coast",
-    "ivorian": "ivory coast", "cameroon": "cameroon", "cameroonian": "cameroon", "algeria": "algeria",
-    "algerian": "algeria", "croatia": "croatia", "croatian": "croatia", "serbia": "serbia",
-    "serbian": "serbia",
-    "poland": "poland", "polish": "poland", "czech": "czech republic", "czech republic": "czech republic",
-    "czechia": "czech republic", "austria": "austria", "austrian": "austria", "switzerland": "switzerland",
-    "swiss": "switzerland", "uruguay": "uruguay", "uruguayan": "uruguay", "colombia": "colombia",
-    "colombian": "colombia", "chile": "chile", "chilean": "chile", "mexico": "mexico", "mexican": "mexico",
-    "usa": "united states", "united states": "united states", "american": "united states",
-    "us": "united states",
-    "japan": "japan", "japanese": "japan", "south korea": "south korea", "korean": "south korea",
-    "australia": "australia", "australian": "australia", "turkey": "turkey", "turkish": "turkey",
-    "greece": "greece", "greek": "greece", "ukraine": "ukraine", "ukrainian": "ukraine", "russia": "russia",
-    "russian": "russia", "hungary": "hungary", "hungarian": "hungary", "slovakia": "slovakia",
-    "slovak": "slovakia", "slovenia": "slovenia", "slovenian": "slovenia", "finland": "finland",
-    "finnish": "finland", "iceland": "iceland", "icelandic": "iceland", "ecuador": "ecuador",
-    "ecuadorian": "ecuador", "paraguay": "paraguay", "paraguayan": "paraguay", "peru": "peru",
-    "peruvian": "peru", "canada": "canada", "canadian": "canada", "jamaica": "jamaica", "jamaican": "jamaica",
-    "georgia": "georgia", "georgian": "georgia", "albania": "albania", "albanian": "albania",
-    "bosnia": "bosnia", "bosnian": "bosnia", "mali": "mali", "malian": "mali", "guinea": "guinea",
-    "guinean": "guinea", "tunisia": "tunisia", "tunisian": "tunisia", "saudi": "saudi arabia",
-    "saudi arabia": "saudi arabia", "romania": "romania", "romanian": "romania", "bulgaria": "bulgaria",
-    "bulgarian": "bulgaria", "israel": "israel", "israeli": "israel", "venezuela": "venezuela",
-    "venezuelan": "venezuela", "costa rica": "costa rica", "honduras": "honduras", "gabon": "gabon",
-    "gabonese": "gabon", "burkina faso": "burkina faso", "congolese": "dr congo", "dr congo": "dr congo",
-    "south africa": "south africa", "south african": "south africa", "new zealand": "new zealand",
-    "qatar": "qatar", "iran": "iran", "iranian": "iran", "china": "china", "chinese": "china",
-}  # fmt: skip
-_GROUPS = {
-    "defender": {"def"}, "centre-back": {"def"}, "center-back": {"def"}, "centre back": {"def"},
-    "full-back": {"def"}, "fullback": {"def"}, "right-back": {"def"}, "left-back": {"def"},
-    "wing-back": {"def", "mid"}, "sweeper": {"def"}, "midfielder": {"mid"}, "midfield man": {"mid"},
-    "midfield": {"mid"}, "playmaker": {"mid"}, "winger": {"mid", "fwd"}, "striker": {"fwd"},
-    "forward": {"fwd"}, "centre-forward": {"fwd"}, "attacker": {"fwd", "mid"}, "goalkeeper": {"gk"},
-    "keeper": {"gk"}, "goalie": {"gk"}, "stopper": {"gk", "def"},
-}  # fmt: skip
-_ANY_PLAYER = {
-    "player",
-    "international",
-    "star",
-    "youngster",
-    "teenager",
-    "captain",
-    "skipper",
-    "forward-thinker",
-}
-_POSITION_WORDS = sorted([*_GROUPS, *_ANY_PLAYER], key=len, reverse=True)
-_POS_ALT = "|".join(re.escape(w) for w in _POSITION_WORDS)
-_NAT_ALT = "|".join(re.escape(w) for w in sorted(_NATIONS, key=len, reverse=True))
+if TYPE_CHECKING:
+    from .pipeline import Doc
+
+__all__ = [
+    "NOT_NAMES",
+    "PERSON_ROLE",
+    "REFERENCE",
+    "age_on",
+    "learn_people",
+    "nation",
+    "position_groups",
+    "resolve_club_references",
+    "resolve_references",
+]
+
+_POS_ALT = "|".join(re.escape(w) for w in sorted([*POSITION_TAGS, *ANY_PLAYER], key=len, reverse=True))
+_NAT_ALT = "|".join(re.escape(w) for w in sorted(NATIONS, key=len, reverse=True))
 _ADJ = r"(?:[a-z][a-z'-]*\s+){0,2}?"
+# Up to three words between "the" and the position word: room for a club ("the former Northgate City winger").
+_ADJ3 = r"(?:[a-z0-9][a-z0-9'.-]*\s+){0,3}?"
 
 REFERENCE = re.compile(
     rf"\b(?:the|their|his|our|its|a)\s+{_ADJ}(?P<age>\d{{2}})-year-old(?:\s+(?P<agepos>{_POS_ALT}))?\b"
     rf"|\bthe\s+{_ADJ}(?P<nat>{_NAT_ALT})\s+(?P<natpos>{_POS_ALT})\b"
-    rf"|\b(?:their|his|the|our)\s+(?:number|no\.?|#)\s?(?P<shirt>\d{{1,2}})\b"
-    rf"|\bthe\s+{_ADJ}(?P<pos>{_POS_ALT})\b(?!'s\s+(?:agent|representative|father|family))"
+    rf"|\b(?:their|his|the|our)\s+{_ADJ3}(?:number|no\.?|#)\s?(?P<shirt>\d{{1,2}})\b"
+    rf"|\b(?:a|the) (?P<whose>player) whose\b"
+    rf"|\bthe\s+{_ADJ3}(?P<pos>{_POS_ALT})\b(?!'s\s+(?:agent|representative|father|family))"
     rf"|\b(?P<pron>he|him|his|himself)\b"
 )
-PERSON_ROLE = (
-    r"(?:assistant |caretaker |interim |new |former )?(?:manager|boss|coach|head coach|chairman|"
-    r"chief executive|sporting director|director of football|technical director|director|owner|president"
-    r"|agent)"
+_FORMER = re.compile(r"\b(?:former|ex|one-time|old)\b")
+_REGION_ALT = "|".join(re.escape(w) for w in sorted([*REGIONS, *NATIONS], key=len, reverse=True))
+# "the club", "the Italian side", "the Catalan giants" as the subject of a clause: a club named just before.
+CLUB_REFERENCE = re.compile(
+    rf"\bthe (?:(?P<region>{_REGION_ALT}) )?(?P<noun>club|side|giants|champions|outfit|hierarchy)"
+    r"(?P<tail>'s\b|\s+(?:have|has|had|are|is|were|was|will|would|could|remain|remains|made|want|wants|"
+    r"see|saw|believe|believes|kept|insist|insisted|accept|accepted|moved|tried)\b)"
+)
+_ROLE_AFTER_CLUB = re.compile(
+    rf"(?:'s|\u2019s)?\s+{PERSON_ROLE}\s+(?P<name>[A-Z][\w'\u2019-]+"
+    rf"(?:\s+(?:van |de |da |di |del |von )?[A-Z][\w'\u2019-]+){{0,2}})"
 )
 _NAME = r"[A-Z][\w'\u2019-]+(?:\s+(?:van |de |da |di |del |von )?[A-Z][\w'\u2019-]+){0,2}"
-_ROLE_AFTER_CLUB = re.compile(rf"(?:'s|\u2019s)?\s+{PERSON_ROLE}\s+(?P<name>{_NAME})")
 _ROLE_BEFORE_CLUB = re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?$")
 _ROLE_AFTER_CLUB_TAIL = re.compile(rf"^\s+{PERSON_ROLE}\b")
 _WHOSE_BEFORE_CLUB = re.compile(rf"(?P<name>{_NAME}),\s+whose\s+$")
 _TEAM_TAIL = re.compile(r"^\s+(?:team|side|squad|players)\b")
-# Capitalised words that are not (part of) a person's name.
-NOT_NAMES = set(
-    [
-        "I",
-        "The",
-        "A",
-        "An",
-        "But",
-        "And",
-        "Or",
-        "If",
-        "So",
-        "As",
-        "At",
-        "In",
-        "On",
-        "Of",
-        "For",
-        "To",
-        "With",
-        "From",
-        "By",
-        "Also",
-        "Even",
-        "Meanwhile",
-        "However",
-        "Although",
-        "While",
-        "When",
-        "Where",
-        "What",
-        "Who",
-        "Why",
-        "How",
-        "He",
-        "She",
-        "It",
-        "We",
-        "They",
-        "His",
-        "Her",
-        "Their",
-        "Our",
-        "You",
-        "My",
-        "Its",
-        "That",
-        "This",
-        "These",
-        "Those",
-        "There",
-        "Here",
-        "Some",
-        "Many",
-        "Most",
-        "No",
-        "Not",
-        "Yes",
-        "Premier",
-        "League",
-        "Premiership",
-        "Champions",
-        "Cup",
-        "Final",
-        "Saturday",
-        "Sunday",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "England",
-        "Spain",
-        "France",
-        "Germany",
-        "Italy",
-        "Europe",
-        "European",
-        "Brazil",
-        "Holland",
-        "Scotland",
-        "Wales",
-        "Ireland",
-        "Republic",
-        "Northern",
-        "Instagram",
-        "Twitter",
-        "Getty",
-        "Images",
-        "Sport",
-        "Sports",
-        "News",
-        "Radio",
-        "Live",
-        "Stadium",
-        "Park",
-        "Road",
-        "Lane",
-        "Arena",
-        "Ground",
-        "Club",
-        "City",
-        "United",
-        "Town",
-        "Rovers",
-        "Athletic",
-        "Real",
-        "Santiago",
-        "La",
-        "Liga",
-        "Serie",
-        "Bundesliga",
-        "Ligue",
-        "Carling",
-        "Copa",
-        "Super",
-        "Euro",
-        "World",
-        "Under",
-        "Fc",
-        "FC",
-        "FA",
-        "BBC",
-        "GMT",
-        "Championship",
-        "International",
-        "Five",
-        "Sky",
-        "Times",
-        "Daily",
-        "Mail",
-        "Post",
-        "Independent",
-        "Guardian",
-        "Telegraph",
-        "Mirror",
-        "Express",
-        "Sun",
-        "Standard",
-        "Fans",
-        "Chairman",
-        "Boss",
-        "Manager",
-        "Coach",
-        "Director",
-        "Sir",
-        "Mr",
-        "Mrs",
-        "Dr",
-        "Mediterranean",
-        "Middle",
-        "East",
-        "West",
-        "North",
-        "South",
-        "Emirates",
-        "Millennium",
-        "Have",
-        "Your",
-        "Say",
-        "Listen",
-        "Achilles",
-        "Credits",
-        "Meanwhile",
-        "Regardless",
-        "Although",
-        "Of",
-        "Course",
-        "Left",
-        "Right",
-        "Dutch",
-        "German",
-        "French",
-        "Spanish",
-        "Italian",
-        "English",
-        "Welsh",
-        "Scottish",
-        "Irish",
-        "Danish",
-        "Czech",
-        "Brazilian",
-        "Portuguese",
-        "Argentine",
-    ]
-)
 _TITLES = {"sir", "mr", "dr", "senor", "signor", "herr"}
-
-
-def position_groups(text: str) -> set[str]:
-    """Coarse groups ("def", "mid", "fwd", "gk") for a position word or a gazetteer position."""
-    t = fold_key(text)
-    if not t:
-        return set()
-    if t in _GROUPS:
-        return _GROUPS[t]
-    groups: set[str] = set()
-    for word, g in _GROUPS.items():
-        if word in t:
-            groups |= g
-    return groups
-
-
-def nation(text: str) -> str:
-    return _NATIONS.get(fold_key(text), fold_key(text))
+POSITION_WINDOW = 3  # sentences a position word reaches back
 
 
 def age_on(born: date, day: date) -> int:
@@ -339,3 +93,219 @@ def _remember(learned: dict[str, int], name: str, club: int) -> None:
         return
     learned.setdefault(" ".join(tokens), club)
     learned.setdefault(tokens[-1], club)
+
+
+# ---- players ----------------------------------------------------------------------------------------------
+def resolve_references(doc: Doc) -> None:
+    """Add a player mention for every reference that resolves, walking the article in order so that "recent"
+    means recent at that point."""
+    mentions = doc.mentions
+    taken = sorted((m.fs, m.fe) for m in mentions)
+    starts = [a for a, _ in taken]
+    events: list[tuple[int, int, object]] = [(m.fs, 0, m) for m in mentions]
+    for r in REFERENCE.finditer(doc.ftext):
+        k = bisect_right(starts, r.start()) - 1
+        if k >= 0 and taken[k][1] > r.start():
+            continue
+        if not r.group("pron"):
+            nxt = k + 1
+            # "the striker Fernando Morientes": an apposition, the name itself is the mention.
+            if nxt < len(taken) and 0 <= taken[nxt][0] - r.end() <= 1:
+                continue
+        events.append((r.start(), 1, r))
+    events.sort(key=lambda e: (e[0], e[1]))
+    recent: list[tuple[int, int, int]] = []  # (player id, sentence index, folded position), newest first
+    others: list[tuple[int, int]] = []  # (folded position, sentence) of people, for pronoun safety
+    added: list[Mention] = []
+
+    def touch(pid: int, si: int, pos: int) -> None:
+        recent[:] = [r for r in recent if r[0] != pid]
+        recent.insert(0, (pid, si, pos))
+
+    for pos, kind, item in events:
+        si = doc.sentence_of(pos)
+        if si is None:
+            continue
+        if kind == 0:
+            if item.kind == "player":
+                touch(item.entity, si, pos)
+            elif item.kind == "person":
+                others.append((pos, si))
+            continue
+        r = item
+        clubs_inside = [m for m in mentions if m.kind == "club" and r.start() <= m.fs and m.fe <= r.end()]
+        pid, confidence, ref = _reference_target(doc, r, si, recent, others, clubs_inside)
+        if pid is None:
+            continue
+        for club in clubs_inside:
+            club.inside_reference = True  # "the Northgate winger": his club, never a destination
+        m = Mention(r.start(), r.end(), (), "reference", kind="player", entity=pid, confidence=confidence)
+        m.reference = ref
+        m.possessive = doc.ftext.startswith("'s", r.end()) or r.group() == "his"
+        added.append(m)
+        touch(pid, si, pos)
+    mentions.extend(added)
+
+
+def _choose(doc: Doc, scored: list[tuple[tuple, int]]) -> int | None:
+    """The best-scored candidate; among equals the article's main player, else the most recent."""
+    if not scored:
+        return None
+    best = max(s for s, _ in scored)
+    top = [pid for s, pid in scored if s == best]
+    if len(top) > 1 and doc.topic in top:
+        return doc.topic
+    return top[0]
+
+
+def _reference_target(doc: Doc, r: re.Match[str], si: int, recent, others, clubs_inside: list[Mention]):
+    gaz = doc.gaz
+    if not recent:
+        if r.group("shirt"):
+            return _shirt_from_index(doc, int(r.group("shirt")), si, clubs_inside), 0.6, "shirt"
+        return None, 0, ""
+    newest, newest_si, newest_pos = recent[0]
+    close = si - newest_si <= 2
+    former = bool(clubs_inside) and bool(_FORMER.search(doc.ftext, r.start(), clubs_inside[0].fs))
+
+    def club_ok(p) -> bool:
+        if not clubs_inside:
+            return True
+        inside = {c.entity for c in clubs_inside}
+        return p.club_id is not None and ((p.club_id not in inside) if former else (p.club_id in inside))
+
+    def pick(test, word: str | None, label: str, window: int | None = None):
+        """Candidates whose attribute `test` matches (True) and whose position fits `word`; one whose
+        attribute is unknown (None) only when he is the newest and close."""
+        tags = position_tags(word) if word else frozenset()
+        scored = []
+        for pid, psi, _ in recent:
+            if window is not None and si - psi > window:
+                continue
+            p = gaz.player(pid)
+            known = test(p)
+            fit = position_fit(tags, p.position)
+            if known is False or fit == 0.0 or not club_ok(p):
+                continue
+            if known is None and not (pid == newest and close):
+                continue
+            scored.append(((known is True, 0.5 if fit is None else fit), pid))
+        pid = _choose(doc, scored)
+        if pid is None:
+            return None, 0, ""
+        return pid, (0.75 if gaz.player(pid).position or not tags else 0.5), label
+
+    if r.group("age"):
+        age = int(r.group("age"))
+        return pick(
+            lambda p: None if p.born is None else age_on(p.born, doc.published) == age, r.group("agepos"), "age"
+        )
+    if r.group("nat"):
+        country = nation(r.group("nat"))
+        return pick(
+            lambda p: None if not p.nationality else nation(p.nationality) == country,
+            r.group("natpos"),
+            "nationality",
+        )
+    if r.group("shirt"):
+        number = int(r.group("shirt"))
+        for pid, _, _ in recent:
+            p = gaz.player(pid)
+            if p.shirt == number and club_ok(p):
+                return pid, 0.75, "shirt"
+        return _shirt_from_index(doc, number, si, clubs_inside), 0.6, "shirt"
+    if r.group("whose"):
+        return (newest, 0.5, "position") if close else (None, 0, "")
+    if r.group("pos"):
+        word = r.group("pos")
+        if word in ANY_PLAYER:  # "the player", "the international": one just talked about
+            if clubs_inside:
+                return pick(lambda p: True, None, "position", POSITION_WINDOW)
+            scored = [((True, 1.0), pid) for pid, psi, _ in recent if si - psi <= 2]
+            pid = _choose(doc, scored)
+            return (pid, 0.5, "position") if pid is not None else (None, 0, "")
+        return pick(lambda p: True if p.position else None, word, "position", POSITION_WINDOW)
+    return _pronoun_target(doc, r, si, recent, others)
+
+
+def _pronoun_target(doc: Doc, r: re.Match[str], si: int, recent, others):
+    """A pronoun: only when one player is in play and nobody else could be meant."""
+    newest, newest_si, newest_pos = recent[0]
+    window_start = doc.sfs[max(0, si - 3)]
+    if newest_pos < window_start:
+        return None, 0, ""
+    if any(newest_pos < pos < r.start() for pos, _ in others):
+        return None, 0, ""
+    if any(pid != newest and pos >= window_start for pid, _, pos in recent[1:]):
+        return None, 0, ""
+    if doc.unknown_names(si, r.start(), after_f=newest_pos if newest_si == si else -1):
+        return None, 0, ""
+    for k in range(max(newest_si, si - 2), si):
+        if doc.unknown_names(k, ignore_speakers=True, after_f=newest_pos if k == newest_si else -1):
+            return None, 0, ""
+    return newest, 0.5, "pronoun"
+
+
+def _shirt_from_index(doc: Doc, number: int, si: int, clubs_inside: list[Mention]) -> int | None:
+    if clubs_inside:
+        clubs = {c.entity for c in clubs_inside}
+    else:
+        clubs = {m.entity for k in (si - 1, si) if k >= 0 for m in doc.mentions_in(k) if m.kind == "club"}
+    found = {p for c in clubs for p in doc.gaz.players_by_club_shirt.get((c, number), ())}
+    return found.pop() if len(found) == 1 else None
+
+
+# ---- clubs ------------------------------------------------------------------------------------------------
+def resolve_club_references(doc: Doc) -> None:
+    """"The club have made enquiries": the club that is the subject just before (the first club of this
+    sentence before the words, else of the sentence before); "the Italian club": the most recent Italian club
+    named in the last three sentences."""
+    clubs = [m for m in doc.mentions if m.kind == "club" and m.entity is not None]
+    if not clubs:
+        return
+    taken = sorted((m.fs, m.fe) for m in doc.mentions)
+    starts = [a for a, _ in taken]
+    added: list[Mention] = []
+    for r in CLUB_REFERENCE.finditer(doc.ftext):
+        k = bisect_right(starts, r.start()) - 1
+        if k >= 0 and taken[k][1] > r.start():
+            continue
+        si = doc.sentence_of(r.start())
+        if si is None:
+            continue
+        region = r.group("region")
+        if region:
+            country = REGIONS.get(region) or NATIONS.get(region)
+            lo = doc.sfs[max(0, si - 3)]
+            pool = [
+                m
+                for m in clubs
+                if lo <= m.fs < r.start() and _country(doc, m.entity) == country and not m.inside_reference
+            ]
+            club = pool[-1].entity if pool else None
+        elif r.group("noun") in ("club", "side", "hierarchy"):
+            club = _subject_club(doc, clubs, si, r.start())
+        else:
+            continue
+        if club is None:
+            continue
+        fe = r.start("tail")
+        m = Mention(r.start(), fe, (), "reference", kind="club", entity=club, confidence=0.6)
+        m.reference = "club"
+        m.possessive = r.group("tail") == "'s"
+        added.append(m)
+    doc.mentions.extend(added)
+
+
+def _country(doc: Doc, club: int) -> str:
+    return nation(doc.gaz.club(club).country) if doc.gaz.club(club).country else ""
+
+
+def _subject_club(doc: Doc, clubs: list[Mention], si: int, pos: int) -> int | None:
+    here = [m for m in clubs if doc.sfs[si] <= m.fs < pos and not m.inside_reference]
+    if here:
+        return here[0].entity
+    if si == 0:
+        return doc.dominant_club
+    before = [m for m in clubs if doc.sfs[si - 1] <= m.fs < doc.sfe[si - 1] and not m.inside_reference]
+    return before[0].entity if before else doc.dominant_club

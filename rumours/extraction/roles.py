@@ -11,10 +11,15 @@ from .matching import Mention
 if TYPE_CHECKING:
     from .pipeline import Doc
 
+# "Reid and Dawson", "Salah, Van Dijk and vice-captain Trent"; not "Kimmich, like Davies," (a comparison).
 _COORD = re.compile(
-    r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as well as\s+)(?:both\s+)?(?:[a-z'-]+\s+){0,3}$"
+    r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as well as\s+)(?:both\s+)?"
+    r"(?!(?:like|unlike|than|with|without|alongside|after|before|for|from|to|against|not|but|including)\b)"
+    r"(?:[a-z'-]+\s+){0,3}$"
 )
 _WORDS = re.compile(r"\S+")
+# "Kimmich, like Davies, is out of contract": the compared player is not what the clause is about.
+_COMPARED = re.compile(r"(?:,\s*|\()(?:just |much )?(?:like|unlike|as with)\s+$")
 
 
 def last_words(text: str, n: int) -> str:
@@ -44,11 +49,12 @@ def pick_subjects(
     def usable(m: Mention) -> bool:
         return m.kind in kinds and m.entity is not None
 
-    sentence = [m for m in doc.by_sentence[si] if usable(m)]
-    pool = [m for m in sentence if clause[0] <= m.fs < clause[1]] or sentence
-    if not pool:
+    sentence = [m for m in doc.by_sentence[si] if usable(m) and not _COMPARED.search(doc.ftext, max(0, m.fs - 24), m.fs)]
+    if not sentence:
         return []
-    groups = coordinated_groups(doc, pool)
+    # Groups are formed over the whole sentence so that a list cut by a clause boundary stays whole.
+    all_groups = coordinated_groups(doc, sentence)
+    groups = [g for g in all_groups if any(clause[0] <= m.fs < clause[1] for m in g)] or all_groups
     for g in groups:
         if g[-1].possessive and 0 <= cs - g[-1].fe <= 25 and not any(g[-1].fe <= m.fs < cs for m in sentence):
             return _dedupe(g)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from .cues import MODAL, MONEY_RE, NEGATION, RUMOUR_CUES, RUMOUR_RE, cue_of, parse_money
 from .matching import Mention
+from .discourse import Thread, is_renewal, own_club_deal, subject_club, tentative_agreement
 from .records import RumourFact
 from .roles import last_words, pick_subjects, word_count
 
@@ -38,6 +39,23 @@ _ROLE_WORDS = (
 # "Middlesbrough defender Andy Davies", "Liverpool's Trent": a club in front of a player is that
 # player's club.
 _ATTRIBUTIVE = re.compile(rf"^(?:(?:'s|\u2019s)\s+(?:[a-z-]+\s+){{0,2}}|\s+(?:{_ROLE_WORDS}\s+){{1,3}})$")
+_ASIDE = re.compile(r",\s+(?:who|which|where|whose)\b[^,;]*,")
+_THAT = re.compile(r"\bthat\b")
+_TOLD_BEFORE = re.compile(r"\b(?:told|tell|tells|informed|warned|assured|clear to)\s+(?:the\s+)?$")
+_NOT_ONLY = re.compile(r"\bnot (?:the only|only|just|merely|alone)\b")
+_CONDITIONAL = re.compile(r"\b(?:if|unless|whether|should)\b")
+# A clause about the past, not the current window: "before", "in the past", "last summer".
+_BACKGROUND = re.compile(
+    r"\b(?:before|in the past|previously|last (?:summer|season|year|january)|years? ago|in 20[01]\d)\s*[.,;]?$|"
+    r"\bin the past\b|\bpreviously\b"
+)
+# Refusals that answer every move at once ("not for sale", "going nowhere"), unlike "turned down a move".
+GENERAL_REFUSAL = re.compile(
+    r"not for sale|not going anywhere|going nowhere|(?:not|never|n't) (?:negotiate|sell|accept|listen|entertain)|"
+    r"refus|no intention|not (?:be )?(?:selling|sold)|want to sell|no mood|hands off|dismiss|deni|deny|"
+    r"rubbish|down|laughed|no truth|nothing to|fake|wide of|no plans|not (?:ready|going|looking|planning|"
+    r"thinking)|no interest|not interested"
+)
 _BIDDER_CUE = re.compile(r"\b(?:bids?|offers?|interest|approach|enquiry|inquiry)\b")
 _PER_WEEK = re.compile(r"\s*(?:-|\s)*(?:per|a|each)(?:\s|-)*week|\s?(?:pw|p/w)\b")
 
@@ -77,10 +95,13 @@ def _targets(
     ftext = doc.ftext
     explicit_from = None
     found: list[tuple[int, int]] = []
+    asides = _asides(doc, si, cs)
     for m in doc.by_sentence[si]:
         club = _club_of(m)
-        if club is None or not (clause[0] <= m.fs < clause[1]) or m.kind == "player":
+        if club is None or not (clause[0] <= m.fs < clause[1]) or m.kind == "player" or m.inside_reference:
             continue
+        if any(a <= m.fs < b for a, b in asides):
+            continue  # "Napoli, who sold their winger to PSG, asked about X": PSG is no destination here
         before = ftext[max(0, m.fs - 40) : m.fs]
         after_cue = m.fs >= ce
         if _FROM.search(before):
@@ -99,6 +120,8 @@ def _targets(
             continue  # "Middlesbrough defender Andy Davies": that player's club, not a destination
         if club == current and stage != "completed":
             continue
+        if not after_cue and _matrix_subject(doc, m, player, cs):
+            continue
         if after_cue:
             gap = ftext[ce : m.fs]
             tier = 3 if word_count(gap) <= 6 and "," not in gap else 1
@@ -108,6 +131,26 @@ def _targets(
             tier = 2
         found.append((tier, club))
     return found, explicit_from
+
+
+def _asides(doc: Doc, si: int, cs: int) -> list[tuple[int, int]]:
+    """Relative clauses set off by commas (", who ... ,") that do not hold the cue at `cs`."""
+    out = []
+    for m in _ASIDE.finditer(doc.ftext, doc.sfs[si], doc.sfe[si]):
+        if not (m.start() <= cs < m.end()):
+            out.append(m.span())
+    return out
+
+
+def _matrix_subject(doc: Doc, club: Mention, player: Mention, cs: int) -> bool:
+    """"Arsenal will be aware that the player has turned down a move": the club before "that" is the subject
+    of another verb, unless it is the one being told ("told Arsenal that he is not for sale")."""
+    if not (club.fe <= player.fs < cs):
+        return False
+    between = doc.ftext[club.fe : player.fs]
+    if not _THAT.search(between):
+        return False
+    return not _TOLD_BEFORE.search(doc.ftext, max(0, club.fs - 30), club.fs)
 
 
 def _best(found: list[tuple[int, int]]) -> tuple[int, list[int]]:
@@ -173,6 +216,7 @@ def rumour_events(doc: Doc) -> list[Event]:
             hits.append((m, cue, si))
     # Sentences with a transfer cue: their neighbours may lend them a destination club.
     cue_sentences = doc.rumour_cue_sentences = {si for _, _, si in hits}
+    thread = Thread(doc)
     for m, cue, si in hits:
         cs, ce = m.start(), m.end()
         clause = doc.clause_of(si, cs)
@@ -180,23 +224,47 @@ def rumour_events(doc: Doc) -> list[Event]:
         stage = cue.stage
         if cue.past and MODAL.search(last_words(pre, 5)):
             continue
+        if stage == "agreed" and tentative_agreement(pre, m.group()):
+            stage = "talks"  # "confident they can agree personal terms": not agreed yet
         negated = (
             cue.positive
             and stage in ("interest", "talks", "bid", "agreed", "linked")
             and bool(NEGATION.search(last_words(pre, 4)))
+            and not _NOT_ONLY.search(last_words(pre, 4))
         )
-        for player in pick_subjects(doc, si, clause, cs, ce):
+        if stage in ("rejected", "denied", "agreed", "completed") and _CONDITIONAL.search(last_words(pre, 6)):
+            continue  # "if Villa reject the bid": not something that happened
+        background = bool(_BACKGROUND.search(doc.ftext, clause[0], clause[1]))
+        subject = subject_club(doc, si, clause, cs)
+        players = pick_subjects(doc, si, clause, cs, ce)
+        if cue.buyer_subject and stage not in ("talks", "bid", "completed"):
+            # A club is not a buyer of its own player: "Inter are interested, with Inzaghi looking for a
+            # partner for Lautaro" is about the player the article is following.
+            players = [
+                p
+                for p in players
+                if not own_club_deal(doc, si, clause, ce, subject, doc.gaz.player(p.entity).club_id)
+            ]
+        if not players:
+            players = thread.focus(si, cs, ce, clause, cue.buyer_subject, subject, stage)
+        renewal = stage in ("talks", "bid", "agreed") and is_renewal(doc, clause, ce)
+        for player in players:
+            current = doc.gaz.player(player.entity).club_id
+            if renewal or (stage in ("talks", "bid") and own_club_deal(doc, si, clause, ce, subject, current)):
+                doc.renewals.append((player.entity, si, "talks" if stage == "talks" else "new_deal_offered"))
+                continue
             bidder_from = bool(_BIDDER_CUE.search(doc.ftext, cs, ce))
             found, explicit_from = _targets(doc, si, clause, cs, ce, player, stage, bidder_from)
             tier, clubs = _best(found)
             confidence = {3: 0.7, 2: 0.6, 1: 0.5}.get(tier, 0.4)
-            current = doc.gaz.player(player.entity).club_id
             others = [] if clubs else _sentence_candidates(doc, si, player, stage)
             if len(others) == 1:
                 clubs, confidence = others, 0.5
             on_loan_here = stage == "completed" and re.search(r"loan from", doc.ftext[cs:ce])
             if not clubs and on_loan_here and current is not None and current != explicit_from:
                 clubs, confidence = [current], 0.5
+            if background and not clubs:
+                continue  # "has turned down a big move before": an old story, and no club to pin it on
             if not clubs and not others and stage != "completed":
                 for near in (si - 1, si + 1):
                     if 0 <= near < len(doc.sentences) and near in cue_sentences:
@@ -204,17 +272,16 @@ def rumour_events(doc: Doc) -> list[Event]:
                         if len(others) == 1:
                             clubs, confidence = others, 0.45
                             break
-            if (
-                (
-                    not clubs
-                    and cue.buyer_subject
-                    and stage != "completed"
-                    and doc.unknown_subject(si, clause, cs)
+            if not clubs and not others and stage in ("denied", "rejected") and GENERAL_REFUSAL.search(m.group()):
+                # "He is not going anywhere": every move the article has linked him with so far.
+                clubs, confidence = thread.earlier_clubs(player.entity), 0.45
+            if not clubs and stage != "completed" and doc.dominant_club not in (None, current):
+                unnamed_buyer = cue.buyer_subject and doc.unknown_subject(si, clause, cs)
+                media = stage in ("linked", "denied") and not any(
+                    _club_of(x) not in (None, current) for x in doc.by_sentence[si]
                 )
-                and doc.dominant_club is not None
-                and doc.dominant_club != current
-            ):
-                clubs, confidence = [doc.dominant_club], 0.4
+                if unnamed_buyer or media:
+                    clubs, confidence = [doc.dominant_club], 0.4
             if player.via == "reference":
                 confidence -= 0.1
             for to_club in clubs:
@@ -231,21 +298,21 @@ def rumour_events(doc: Doc) -> list[Event]:
                     else (None, "")
                 )
                 outlets = doc.outlets(si)
-                events.append(
-                    Event(
-                        player=player.entity,
-                        to_club=to_club,
-                        from_club=from_club,
-                        stage=final,
-                        si=si,
-                        confidence=max(0.1, confidence),
-                        outlet=outlets[0] if outlets else "",
-                        window=doc.window_hint(si),
-                        fee=fee,
-                        loan="loan" in doc.ftext[clause[0] : clause[1]],
-                        stance_by=stance,
-                    )
+                event = Event(
+                    player=player.entity,
+                    to_club=to_club,
+                    from_club=from_club,
+                    stage=final,
+                    si=si,
+                    confidence=max(0.1, confidence),
+                    outlet=outlets[0] if outlets else "",
+                    window=doc.window_hint(si),
+                    fee=fee,
+                    loan="loan" in doc.ftext[clause[0] : clause[1]],
+                    stance_by=stance,
                 )
+                events.append(event)
+                thread.add(event)
     return events
 
 

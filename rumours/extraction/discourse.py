@@ -1,0 +1,134 @@
+"""What a sentence leaves unsaid and the article around it supplies: the player a clause is about when it names
+none ("Chelsea are also interested."), the moves a denial answers, the club a clause's subject is, and talks
+that are about a new contract rather than a transfer."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .matching import Mention
+from .roles import last_words
+
+if TYPE_CHECKING:
+    from .pipeline import Doc
+    from .rumours import Event
+
+FOCUS_REACH = 2  # sentences back a clause without a player may borrow the player of the last rumour
+_ROLE_WORDS = (
+    r"(?:goalkeeper|keeper|defender|centre-back|center-back|full-back|right-back|left-back|wing-back|midfielder|"
+    r"playmaker|winger|striker|forward|attacker|captain|skipper|star|youngster|teenager|international|player)"
+)
+_ATTRIBUTIVE = re.compile(rf"^(?:(?:'s|\u2019s)\s+(?:[a-z-]+\s+){{0,2}}|\s+(?:{_ROLE_WORDS}\s+){{1,3}})$")
+# "interested in signing a striker": the object is someone not yet named, not the player in focus.
+_INDEFINITE_OBJECT = re.compile(
+    r"\s*(?:in |on |for |to )?(?:signing |bringing in |adding |landing |a move for )?"
+    r"(?:a|an|another|several|two|three|new|more)\s+(?:[\w-]+\s+){0,2}?(?:striker|forward|winger|defender|"
+    r"centre-back|full-back|midfielder|goalkeeper|keeper|player|players|signing|signings|replacement|"
+    r"reinforcements?|attacker|options?|additions?)\b"
+)
+_RENEWAL_OBJECT = re.compile(
+    r"(?:\s+[\w'-]+){0,5}?\s+(?:over|about|on|regarding|for|of|to)\s+(?:a |an |his |her |the |their )?"
+    r"(?:new|fresh|improved|extended|longer|long-term|bumper|lucrative|contract|extension|renewal)\b"
+    r"(?!\s+(?:club|challenge|side|team|home|chapter|start|manager|coach))"
+)
+_TENTATIVE = re.compile(
+    r"\b(?:can|could|would|might|may|hope|hopes|hoping|hopeful|confident|if|try|trying|able|unable|want|"
+    r"wants|bid|attempt)\b"
+)
+
+
+class Thread:
+    """The rumours an article has told so far, in order, so that a later clause can lean on them."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.events: list[Event] = []
+
+    def add(self, event: Event) -> None:
+        self.events.append(event)
+
+    def earlier_clubs(self, player: int) -> list[int]:
+        """Every club the article has linked `player` with so far, oldest first."""
+        out: list[int] = []
+        for e in self.events:
+            if e.player == player and e.to_club not in out:
+                out.append(e.to_club)
+        return out
+
+    def focus(
+        self,
+        si: int,
+        cs: int,
+        ce: int,
+        clause: tuple[int, int],
+        buyer_subject: bool,
+        subject: int | None,
+        stage: str,
+    ) -> list[Mention]:
+        """The player a clause that names none is about: the player of the rumour told just before (within
+        FOCUS_REACH sentences), else the article's main player; only where the clause has a club as its
+        subject (a buyer, or a club "linked" with him) or denies something, and never the club's own
+        player."""
+        doc = self.doc
+        if stage == "completed":
+            return []
+        denial = stage in ("denied", "rejected")
+        if subject is None and not denial:
+            return []
+        if _INDEFINITE_OBJECT.match(doc.ftext, ce, clause[1]):
+            return []
+        recent = [e for e in self.events if 0 <= si - e.si <= FOCUS_REACH]
+        candidates = [recent[-1].player] if recent else []
+        if not denial and doc.topic is not None:
+            candidates.append(doc.topic)
+        for pid in candidates:
+            if subject is not None and doc.gaz.player(pid).club_id == subject:
+                continue
+            m = Mention(cs, cs, (), "reference", kind="player", entity=pid, confidence=0.5)
+            m.reference = "focus"
+            return [m]
+        return []
+
+
+def subject_club(doc: Doc, si: int, clause: tuple[int, int], cs: int) -> int | None:
+    """The club that acts in a clause: the first club (or a person's club) named before the cue, leaving out
+    a club that only qualifies a player ("Liverpool's Trent", "Northgate defender X")."""
+    mentions = doc.by_sentence[si]
+    for i, m in enumerate(mentions):
+        if not (clause[0] <= m.fs < cs) or m.kind == "player" or m.inside_reference:
+            continue
+        club = m.entity if m.kind == "club" else m.club
+        if club is None:
+            continue
+        nxt = next((p for p in mentions[i + 1 :] if p.kind == "player"), None)
+        if m.kind == "club" and nxt is not None and _ATTRIBUTIVE.match(doc.ftext[m.fe : nxt.fs]):
+            continue
+        return club
+    return None
+
+
+def is_renewal(doc: Doc, clause: tuple[int, int], ce: int) -> bool:
+    """Talks, an offer or an agreement "over a new contract", "about an extension": not a transfer."""
+    return bool(_RENEWAL_OBJECT.match(doc.ftext, ce, min(clause[1], ce + 80)))
+
+
+def own_club_deal(
+    doc: Doc, si: int, clause: tuple[int, int], ce: int, subject: int | None, current: int | None
+) -> bool:
+    """Talks or an offer by the player's own club with no other club in the clause: a new contract."""
+    if subject is None or subject != current:
+        return False
+    for m in doc.by_sentence[si]:
+        club = m.entity if m.kind == "club" else m.club
+        if clause[0] <= m.fs < clause[1] and club is not None and club != current and not m.inside_reference:
+            return False
+    return True
+
+
+def tentative_agreement(pre: str, cue_text: str = "") -> bool:
+    """"Confident they can agree personal terms", "hope to agree a fee": an agreement still to be reached."""
+    words = last_words(pre, 3)
+    if cue_text.startswith("agree ") or cue_text.startswith("agrees "):
+        return bool(_TENTATIVE.search(last_words(pre, 2)))
+    return "agree" in words.split()[-1:] and bool(_TENTATIVE.search(words))
