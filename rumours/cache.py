@@ -31,13 +31,18 @@ fragments then still expire after PAGE_CACHE_SECONDS, which bounds how stale a p
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
 
 KEY_PREFIX = "touchline:pages:v1"
 SITE_VERSION_KEY = f"{KEY_PREFIX}:version:site"
+
+
+# How long a page may go on using a player's row (id, last edit, merge) without reading it again; any bump
+# refreshes it sooner. Only an edit that bypasses the services waits this long.
+PLAYER_LOOKUP_SECONDS = 60
 
 
 def page_cache_seconds() -> int:
@@ -105,9 +110,3 @@ def cached(key: str, build: Callable[[], str]) -> str:
         value = build()
         cache.set(key, value, timeout=page_cache_seconds())
     return value
-
-
-def versions_for(player_ids: Iterable[int]) -> dict[int, int]:
-    """Versions of several players in one round trip (for API lists)."""
-    ids = list(player_ids)
-    return dict(zip(ids, _versions([_player_version_key(pk) for pk in ids]), strict=True))

@@ -1,38 +1,42 @@
 """Reader pages. Read-only: every view here is GET-only (HEAD too), anything else is a 405.
 
-The parts of a page that change only when evidence arrives are rendered once and cached under versioned
-keys (rumours.cache); the shell around them (base.html: header, footer, the CSP nonce) is rendered per
-request, so a cached fragment never holds a nonce or anything personal. htmx requests for a list or the
-timeline get just that partial.
+Pages change only when evidence arrives, so each is rendered once and cached under a versioned key
+(rumours.cache). The one per-response part of a page, the CSP nonce, is rendered as a placeholder and swapped
+for the request's nonce on the way out, so a cached page never carries another response's nonce. htmx
+requests for a list or the timeline get just that partial, cached the same way.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.crypto import salted_hmac
 from django.views.decorators.http import require_safe
 
 from players import clock
 from players.models import Club, Player
 from rumours import search as name_search
 from rumours import selectors, timeline
-from rumours.cache import cached, fragment_key, player_version, site_version
+from rumours.cache import PLAYER_LOOKUP_SECONDS, cached, fragment_key, player_version, site_version
 from rumours.models import Article, Source
 
 HTMX_VARY = ("HX-Request", "HX-Target")
 
 
-def _fragment(key: str, template_name: str, build_context) -> SafeString:
-    """A cached rendering of `template_name`. The template escapes everything it prints, so its output is
-    safe to embed as it stands."""
-    html = cached(key, lambda: render_to_string(template_name, build_context()))
-    return mark_safe(html)  # noqa: S308 - our own template output, autoescaped when rendered
+@lru_cache(maxsize=1)
+def _nonce_placeholder() -> str:
+    # Derived from SECRET_KEY: the same in every process sharing the cache, unguessable from outside, so
+    # article text can never contain it by design. (Even then it would only print the nonce as text.)
+    return "csp-nonce-" + salted_hmac("rumours.views.nonce", "placeholder").hexdigest()[:32]
 
 
 def _htmx_target(request: HttpRequest) -> str:
@@ -42,7 +46,7 @@ def _htmx_target(request: HttpRequest) -> str:
     return request.headers.get("HX-Target", "")
 
 
-def _partial(html: str, *, push_url: str | None = None) -> HttpResponse:
+def _respond(html: str, *, push_url: str | None = None) -> HttpResponse:
     response = HttpResponse(html)
     if push_url is not None:
         response["HX-Push-Url"] = push_url
@@ -50,10 +54,17 @@ def _partial(html: str, *, push_url: str | None = None) -> HttpResponse:
     return response
 
 
-def _page(request: HttpRequest, template_name: str, context: dict) -> HttpResponse:
-    response = render(request, template_name, context)
-    patch_vary_headers(response, HTMX_VARY)
-    return response
+def _cached_page(request: HttpRequest, key: str, template_name: str, build_context) -> HttpResponse:
+    """A whole page from the cache (rendered on a miss), with this response's CSP nonce put in."""
+    placeholder = _nonce_placeholder()
+    html = cached(key, lambda: render_to_string(template_name, build_context() | {"CSP_NONCE": placeholder}))
+    return _respond(html.replace(placeholder, str(request.csp_nonce)))
+
+
+def _cached_partial(
+    key: str, template_name: str, build_context, *, push_url: str | None = None
+) -> HttpResponse:
+    return _respond(cached(key, lambda: render_to_string(template_name, build_context())), push_url=push_url)
 
 
 @require_safe
@@ -61,129 +72,159 @@ def home(request: HttpRequest) -> HttpResponse:
     filters = selectors.RumourFilters.from_query(request.GET)
     today = clock.today()
     version = site_version()
-    results = _fragment(
-        fragment_key("home-list", version, today, filters.cache_part),
-        "rumours/partials/rumour_list.html",
-        lambda: {"listing": selectors.rumour_list(filters), "today": today},
-    )
     if _htmx_target(request) == "rumour-results":
         push = request.path + (f"?{filters.query()}" if filters.query() else "")
-        return _partial(results, push_url=push)
-    body = _fragment(
+        return _cached_partial(
+            fragment_key("home-list", version, today, filters.cache_part),
+            "rumours/partials/rumour_list.html",
+            lambda: {"listing": selectors.rumour_list(filters), "today": today},
+            push_url=push,
+        )
+    return _cached_page(
+        request,
         fragment_key("home", version, today, filters.cache_part),
-        "rumours/partials/home_body.html",
+        "rumours/home.html",
         lambda: {
             "filters": filters,
             "options": selectors.filter_options(),
             "hottest": selectors.hottest(),
-            "results": results,
+            "listing": selectors.rumour_list(filters),
+            "today": today,
         },
     )
-    return _page(request, "rumours/home.html", {"body": body, "filters": filters})
 
 
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
     results = name_search.search(request.GET.get("q", ""))
-    return _page(request, "rumours/search.html", {"results": results, "q": results.query})
+    response = render(request, "rumours/search.html", {"results": results, "q": results.query})
+    patch_vary_headers(response, HTMX_VARY)
+    return response
 
 
 @require_safe
 def suggest(request: HttpRequest) -> HttpResponse:
     """Type-ahead: a short list of links for the search box (htmx swaps it under the input)."""
     results = name_search.suggestions(request.GET.get("q", ""))
-    return _partial(render_to_string("rumours/partials/suggestions.html", {"results": results}))
+    return _respond(render_to_string("rumours/partials/suggestions.html", {"results": results}))
 
 
-def _player_or_redirect(slug: str) -> Player | HttpResponseBase:
-    player = get_object_or_404(Player, slug=slug)
-    if player.merged_into_id:
-        return redirect(player.merged_into, permanent=True)
-    return player
+@dataclass(frozen=True)
+class _PlayerRef:
+    pk: int
+    updated: float
+    merged_into_id: int | None
 
 
-def _player_key(kind: str, player: Player, *parts: object) -> str:
-    # updated_at catches an admin edit of the player row itself even if nobody bumped the version.
-    return fragment_key(kind, player.pk, player_version(player.pk), player.updated_at.timestamp(), *parts)
+def _player_ref(slug: str) -> _PlayerRef:
+    """What a page key needs of the player row, from the cache: the most-read page then needs no query at
+    all when cached. Kept under the site version (so any bump refreshes it) and for PLAYER_LOOKUP_SECONDS
+    at most, which bounds how long an edit that bypassed the services (a bare admin save) goes unseen."""
+    key = fragment_key("player-ref", slug, site_version())
+    ref = cache.get(key)
+    if ref is None:
+        row = Player.objects.filter(slug=slug).values_list("pk", "updated_at", "merged_into_id").first()
+        if row is None:
+            raise Http404("No such player.")
+        ref = (row[0], row[1].timestamp(), row[2])
+        cache.set(key, ref, timeout=PLAYER_LOOKUP_SECONDS)
+    return _PlayerRef(*ref)
+
+
+def _survivor(ref: _PlayerRef) -> HttpResponseBase | None:
+    """A merged player's pages redirect to the player he was merged into."""
+    if ref.merged_into_id is None:
+        return None
+    return redirect(get_object_or_404(Player, pk=ref.merged_into_id), permanent=True)
+
+
+def _player_key(kind: str, ref: _PlayerRef, *parts: object) -> str:
+    # updated_at catches an edit of the player row itself even if nobody bumped the version.
+    return fragment_key(kind, ref.pk, player_version(ref.pk), ref.updated, *parts)
 
 
 @require_safe
 def player_detail(request: HttpRequest, slug: str) -> HttpResponseBase:
-    player = _player_or_redirect(slug)
-    if not isinstance(player, Player):
-        return player
+    ref = _player_ref(slug)
+    if moved := _survivor(ref):
+        return moved
     kind = timeline.parse_kind(request.GET.get("kind"))
     before = timeline.parse_cursor(request.GET.get("before"))
     today = clock.today()
-    body = _fragment(
-        _player_key("player", player, today, kind, before),
-        "rumours/partials/player_body.html",
-        lambda: {"page": selectors.player_page(player, kind=kind, before=before, today=today)},
+
+    def context() -> dict:
+        player = get_object_or_404(Player, pk=ref.pk)
+        return {
+            "player": player,
+            "page": selectors.player_page(player, kind=kind, before=before, today=today),
+        }
+
+    return _cached_page(
+        request, _player_key("player", ref, today, kind, before), "rumours/player.html", context
     )
-    return _page(request, "rumours/player.html", {"player": player, "body": body})
 
 
 @require_safe
 def player_timeline(request: HttpRequest, slug: str) -> HttpResponseBase:
     """A page of the timeline alone, for the htmx filter and the 'older entries' button."""
-    player = _player_or_redirect(slug)
-    if not isinstance(player, Player):
-        return player
+    ref = _player_ref(slug)
+    if moved := _survivor(ref):
+        return moved
     kind = timeline.parse_kind(request.GET.get("kind"))
     before = timeline.parse_cursor(request.GET.get("before"))
+    page_url = reverse("rumours:player", kwargs={"slug": slug})
     if not _htmx_target(request):
         # A plain visit (a bookmarked or shared link) gets the whole page at that point of the timeline.
         query = urlencode({k: str(v) for k, v in (("kind", kind), ("before", before)) if v and v != "all"})
-        return redirect(player.get_absolute_url() + (f"?{query}" if query else "") + "#timeline")
+        return redirect(page_url + (f"?{query}" if query else "") + "#timeline")
     today = clock.today()
     more = before is not None
-    html = _fragment(
-        _player_key("timeline", player, today, kind, before),
+
+    def context() -> dict:
+        player = get_object_or_404(Player, pk=ref.pk)
+        page = selectors.timeline_page(player, kind=kind, before=before, today=today)
+        return {"player": player, "timeline": page, "today": today}
+
+    return _cached_partial(
+        _player_key("timeline", ref, today, kind, before),
         "rumours/partials/timeline_more.html" if more else "rumours/partials/timeline.html",
-        lambda: {
-            "player": player,
-            "timeline": selectors.timeline_page(player, kind=kind, before=before, today=today),
-            "today": today,
-        },
+        context,
+        push_url=None if more else page_url + (f"?kind={kind}" if kind != timeline.Kind.ALL else ""),
     )
-    push = (
-        None if more else player.get_absolute_url() + (f"?kind={kind}" if kind != timeline.Kind.ALL else "")
-    )
-    return _partial(html, push_url=push)
 
 
 @require_safe
 def club_detail(request: HttpRequest, slug: str) -> HttpResponse:
     club = get_object_or_404(Club, slug=slug)
     today = clock.today()
-    body = _fragment(
+    return _cached_page(
+        request,
         fragment_key("club", club.pk, site_version(), club.updated_at.timestamp(), today),
-        "rumours/partials/club_body.html",
-        lambda: {"page": selectors.club_page(club, today=today)},
+        "rumours/club.html",
+        lambda: {"club": club, "page": selectors.club_page(club, today=today)},
     )
-    return _page(request, "rumours/club.html", {"club": club, "body": body})
 
 
 @require_safe
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("source"), pk=pk)
-    body = _fragment(
-        fragment_key("article", article.pk, site_version()),
-        "rumours/partials/article_body.html",
-        lambda: {"page": selectors.article_page(article)},
+    return _cached_page(
+        request,
+        fragment_key("article", article.pk, site_version(), clock.today()),
+        "rumours/article.html",
+        lambda: {"article": article, "page": selectors.article_page(article)},
     )
-    return _page(request, "rumours/article.html", {"article": article, "body": body})
 
 
 @require_safe
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source, slug=slug)
-    body = _fragment(
-        fragment_key("source", source.pk, site_version(), source.updated_at.timestamp()),
-        "rumours/partials/source_body.html",
-        lambda: {"page": selectors.source_page(source)},
+    return _cached_page(
+        request,
+        fragment_key("source", source.pk, site_version(), source.updated_at.timestamp(), clock.today()),
+        "rumours/source.html",
+        lambda: {"source": source, "page": selectors.source_page(source)},
     )
-    return _page(request, "rumours/source.html", {"source": source, "body": body})
 
 
 @require_safe

@@ -38,12 +38,23 @@ def test_bumping_a_player_refreshes_the_lists_that_show_him(client, scenario):
     assert "55%" in client.get(scenario.liverpool.get_absolute_url()).content.decode()
 
 
-def test_an_edit_of_the_player_row_itself_shows_without_a_bump(client, scenario):
+def test_an_edit_of_the_player_row_shows_once_the_row_is_read_again(client, scenario, settings):
     url = scenario.trent.get_absolute_url()
     client.get(url)
     scenario.trent.nationality = "Wales"
-    scenario.trent.save()  # updated_at moves, and it is part of the key
+    scenario.trent.save()  # a bare save, as an admin edit would be: nobody bumps
+    assert "Wales" not in client.get(url).content.decode()
+    # The row is read again after PLAYER_LOOKUP_SECONDS or at any bump; updated_at then changes the key.
+    bump_site()
     assert "Wales" in client.get(url).content.decode()
+
+
+def test_a_player_created_after_a_404_is_found(client, db):
+    from tests.factories import PlayerFactory
+
+    assert client.get("/players/late-arrival/").status_code == 404
+    PlayerFactory(name="Late Arrival")
+    assert client.get("/players/late-arrival/").status_code == 200
 
 
 def test_versions_only_go_up_and_survive_a_flushed_cache():

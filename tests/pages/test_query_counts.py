@@ -99,8 +99,11 @@ def test_the_api_costs_the_same_for_both(client, small_and_big):
     assert queries_for(client, "/api/players?limit=100") == queries_for(client, "/api/players?limit=2")
 
 
-def test_a_cached_player_page_needs_only_the_player_row(client, small_and_big, django_assert_num_queries):
+def test_a_cached_player_page_needs_no_query(client, small_and_big, django_assert_num_queries):
     _, big = small_and_big
     client.get(big.get_absolute_url())
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(0):
         assert client.get(big.get_absolute_url()).status_code == 200
+    client.get("/")
+    with django_assert_num_queries(0):
+        assert client.get("/").status_code == 200
