@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -16,8 +17,10 @@ from .cues import (
     cue_of,
     parse_money,
 )
+from .discourse import subject_club
+from .matching import Mention
 from .records import ContractFact
-from .roles import last_words, pick_subjects
+from .roles import coordinated_groups, last_words, pick_subjects
 from .windows import season_end
 
 if TYPE_CHECKING:
@@ -37,6 +40,12 @@ _FUTURE = (
     "want",
     "may",
 )
+_CLUB_BEFORE = re.compile(r"(?:'s)?\s?$")
+_AS_ARE = re.compile(r",?\s+as (?:are|is|was|were|do|does|did|has|have)\s+")
+_SIGNED = (
+    "signed", "penned", "agreed", "inked", "put", "committed", "extended", "renewed", "triggered", "activated",
+    "exercised", "taken",
+)  # fmt: skip
 _SYMBOL = {"GBP": "\u00a3", "EUR": "\u20ac", "USD": "$"}
 
 
@@ -50,27 +59,73 @@ def _expires_on(doc: Doc, text: str) -> date | None:
     return season_end(doc.published)
 
 
+def _club(doc: Doc, subject: Mention, si: int, cs: int, ce: int) -> int | None:
+    """The club a contract fact is with: one named in the phrase ("his contract at Old Trafford", "his
+    Liverpool deal"), else the club the article says he has just moved to, else his club in the gazetteer."""
+    if subject.kind == "person":
+        return doc.gaz.person(subject.entity).club_id
+    for m in doc.by_sentence[si]:
+        if m.kind == "club" and m.entity is not None and cs - 3 <= m.fs < ce and m.fe <= ce + 1:
+            if _CLUB_BEFORE.match(doc.ftext, m.fe, cs) or m.fs >= cs:
+                return m.entity
+    moved = doc.moves.get(subject.entity)
+    if moved is not None and moved[0] <= si:
+        return moved[1]
+    return doc.gaz.player(subject.entity).club_id
+
+
+def _also(doc: Doc, si: int, ce: int) -> list[Mention]:
+    """"X is out of contract in the summer, as are A and B": A and B share the fact."""
+    m = _AS_ARE.search(doc.ftext, ce, doc.sfe[si])
+    if not m:
+        return []
+    after = [p for p in doc.by_sentence[si] if p.kind == "player" and p.fs >= m.end() and p.entity is not None]
+    if not after or after[0].fs - m.end() > 40:
+        return []
+    return next(g for g in coordinated_groups(doc, after) if after[0] in g)
+
+
+def _hits(doc: Doc):
+    """(kind, folded start, end, fact type, sentence) of every contract cue and renewal, in text order."""
+    out = []
+    for m in CONTRACT_RE.finditer(doc.ftext):
+        out.append(("cue", m.start(), m.end(), cue_of(m, CONTRACT_CUES).stage, None))
+    for m in LENGTH_RE.finditer(doc.ftext):
+        out.append(("cue", m.start(), m.end(), "length", None))
+    for pid, si, fact_type, cs, ce in doc.renewals:
+        out.append(("renewal", cs, ce, fact_type, pid))
+    out.sort(key=lambda h: h[1])
+    return out
+
+
 def extract_contracts(doc: Doc) -> tuple[list[ContractFact], list[ContractFact]]:
     """(facts about players, facts about people such as managers)."""
     seen: dict[tuple[str, int, str], ContractFact] = {}
-    hits = [(m, cue_of(m, CONTRACT_CUES)) for m in CONTRACT_RE.finditer(doc.ftext)]
-    hits += [(m, cue_of(m, LENGTH_CUES)) for m in LENGTH_RE.finditer(doc.ftext)]
-    for m, cue in hits:
-        cs, ce = m.start(), m.end()
+    last: tuple[int, list[Mention]] = (-9, [])  # the sentence and subjects of the last contract fact
+    for source, cs, ce, fact_type, pid in _hits(doc):
         si = doc.sentence_of(cs)
         if si is None:
             continue
         clause = doc.clause_of(si, cs)
-        fact_type = cue.stage
         pre = last_words(doc.ftext[clause[0] : cs], 4).split()
         if fact_type == "new_deal_signed" and (
-            any(w in _FUTURE for w in pre)
-            or not doc.ftext[cs:ce].startswith(("signed", "penned", "agreed", "inked", "put", "committed"))
+            any(w in _FUTURE for w in pre) or not doc.ftext[cs:ce].startswith(_SIGNED)
         ):
             fact_type = "talks"
-        subjects = pick_subjects(doc, si, clause, cs, ce, kinds=("player", "person"))
+        if source == "renewal":
+            subjects = [Mention(cs, cs, (), "reference", kind="player", entity=pid, confidence=0.6)]
+        else:
+            subjects = pick_subjects(doc, si, clause, cs, ce, kinds=("player", "person"))
+            if not subjects and last[0] == si - 1:
+                subjects = last[1]  # "Talks over an extension have stalled": the player just talked about
+            if subjects and fact_type in ("talks", "new_deal_offered"):
+                # Contract talks led by another club are a transfer's personal terms, not a renewal.
+                actor = subject_club(doc, si, clause, cs)
+                subjects = [s for s in subjects if actor is None or actor == _home(doc, s)]
+            subjects = [*subjects, *_also(doc, si, ce)]
         if not subjects:
             continue
+        last = (si, subjects)
         tail = doc.ftext[ce : min(clause[1], ce + 60)]
         expires_on = (
             _expires_on(doc, doc.ftext[cs : min(clause[1], ce + 60)]) if fact_type == "expiry" else None
@@ -92,13 +147,12 @@ def extract_contracts(doc: Doc) -> tuple[list[ContractFact], list[ContractFact]]
         outlets = doc.outlets(si)
         for s in subjects:
             kind = "person" if s.kind == "person" else "player"
-            club = doc.gaz.person(s.entity).club_id if kind == "person" else doc.gaz.player(s.entity).club_id
             key = (kind, s.entity, fact_type)
             if key in seen:
                 continue
             seen[key] = ContractFact(
                 player_id=s.entity,
-                club_id=club,
+                club_id=_club(doc, s, si, cs, ce),
                 fact=fact,
                 fact_type=fact_type,
                 expires_on=expires_on,
@@ -113,3 +167,7 @@ def extract_contracts(doc: Doc) -> tuple[list[ContractFact], list[ContractFact]]
     players = [f for (kind, _, _), f in seen.items() if kind == "player"]
     people = [f for (kind, _, _), f in seen.items() if kind == "person"]
     return players, people
+
+
+def _home(doc: Doc, s: Mention) -> int | None:
+    return doc.gaz.person(s.entity).club_id if s.kind == "person" else doc.gaz.player(s.entity).club_id

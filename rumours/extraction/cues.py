@@ -241,7 +241,15 @@ INJURY_RE = re.compile(
     rf"\bmiss the rest of\b)"
 )
 INJURY_BLOCK = re.compile(
-    r"suspen(?:sion|ded)|red card|\bbann?(?:ed)?\b|injury[ -]time|international duty|\brested\b"
+    r"suspen(?:sion|ded)|red card|\bbann?(?:ed)?\b|injury[ -]time|international duty|\brested\b|"
+    r"\boffside|\bdisallowed\b|\bvar\b|\bgoal (?:was |to be |had been )?ruled out"
+)
+# Injuries of a team, not of the player named nearby: "a defence stretched by injuries", "an injury crisis".
+TEAM_INJURY = re.compile(
+    r"\b(?:squad|side|team|defence|defense|backline|back line|attack|midfield|ranks|options|resources)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:stretched|ravaged|hit|depleted|decimated|weakened|hampered|plagued|affected|"
+    r"thinned|hit hard)\s+by\s+(?:[\w-]+\s+)?injur(?:y|ies)\b|"
+    r"\binjury (?:crisis|list|problems|worries|woes|concerns)\b|\binjury-(?:hit|ravaged|depleted|stricken|plagued)\b"
 )
 INJURY_PHRASE = re.compile(
     rf"(?:(?:serious|suspected|minor|severe|bad|long-term|recurring|slight|major|nasty|fresh|"
@@ -258,36 +266,48 @@ ABSENCE_RE = re.compile(
 )
 
 # ---- contracts -------------------------------------------------------------------------------------------
+_NEW = r"(?:new|fresh|improved|extended|longer|long-term|bumper|lucrative)"
+_DEAL = r"(?:deal|contract|terms|extension)"
+_UNTIL = (
+    r"(?:expires?|expiring|runs? out|ends|is up|will expire|runs? (?:until|till|to)|running (?:until|till|to)|"
+    r"lasts until|until (?:20\d\d|the end)|(?:was |is )?due to (?:expire|run out|end|run until))"
+)
 CONTRACT_CUES: tuple[Cue, ...] = (
     Cue(
         "new_deal_offered",
-        r"(?:been |was |were |is |are )?offered (?:him |her )?(?:a |an )?(?:new|fresh|"
-        r"improved|bumper|lucrative|extended|longer)\s+(?:[\w-]+\s+){0,2}?(?:deal|contract|terms)|"
-        r"(?:offer|table|tabled|offering) (?:him |her )?(?:a |an )?(?:new|improved|fresh|bumper) "
-        r"(?:[\w-]+ )?(?:deal|contract)",
+        r"(?:been |was |were |is |are )?offered (?:[\w'-]+ ){0,3}?(?:a |an )?" + _NEW + r"\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:deal|contract|terms)|(?:offer|table|tabled|offering) (?:him |her )?(?:a |an )?(?:new|improved|fresh|"
+        r"bumper) (?:[\w-]+ )?(?:deal|contract)|offer of (?:a |an )?" + _NEW + r"\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:deal|contract|terms)",
     ),
     Cue(
         "new_deal_signed",
-        r"(?:signed|penned|agreed|inked|put pen to paper on|committed (?:his future )?to|"
-        r"pen|sign|agree|commit (?:his future )?to|commit(?:ting)? (?:himself )?to) (?:a |an )?(?:new|fresh|"
-        r"improved|extended|bumper)\s+(?:[\w-]+\s+){0,2}?(?:deal|contract|extension|terms)|"
-        r"(?:signed|agreed|penned) (?:a |an )?(?:contract )?extension",
+        r"(?:signed|penned|agreed|inked|put pen to paper on|committed (?:his future )?to|pen|sign|agree|"
+        r"commit (?:his future )?to|commit(?:ting)? (?:himself )?to) (?:a |an )?(?:new|fresh|improved|extended|"
+        r"bumper)\s+(?:[\w-]+\s+){0,2}?(?:deal|contract|extension|terms)|"
+        r"(?:signed|agreed|penned) (?:a |an )?(?:contract )?extension|"
+        r"(?:extended|renewed) (?:[\w'-]+ ){0,4}?(?:contract|deal|stay)|"
+        r"(?:committed|commit|commits|committing) (?:his|her) (?:long-term )?future to|"
+        r"(?:triggered|activated|exercised|taken up|take up|trigger) (?:the |an |a |his |her )?(?:[\w-]+ )?"
+        r"option (?:to extend|in (?:his|her) contract)",
     ),
     Cue(
         "talks",
-        r"(?:talks|negotiations|discussions) (?:\w+ ){0,2}(?:over|about|on|regarding|for) (?:a |an |"
-        r"his |her )?(?:new|fresh|improved|extended|longer)\s+(?:[\w-]+\s+){0,2}?(?:deal|contract|terms)|"
-        r"contract (?:talks|extension|renewal)|(?:extend|extending|renew|renewing) (?:his|her) (?:contra"
-        r"ct|deal|"
-        r"stay)",
+        r"(?:talks|negotiations|discussions)(?: [\w'-]+){0,4}? (?:over|about|on|regarding|for) (?:a |an |his |"
+        r"her |their )?(?:" + _NEW + r"\s+(?:[\w-]+\s+){0,2}?" + _DEAL + r"|(?:contract )?(?:extension|renewal))|"
+        r"(?:talks|negotiations) to (?:extend|renew)|contract (?:talks|extension|renewal|negotiations)|"
+        r"(?:extend|extending|renew|renewing) (?:his|her|their|it)\b(?: (?:contract|deal|stay))?|"
+        r"(?:agree|agreeing) (?:a |an )?(?:contract )?extension|"
+        r"tie (?:[\w'-]+ ){0,4}?(?:down )?to (?:a |an )?" + _NEW,
     ),
     Cue(
         "expiry",
-        r"out of contract|(?:contract|deal) (?:expires|expiring|runs out|ends|is up|will expire|"
-        r"runs until|runs till|runs to|lasts until|until (?:20\d\d|the end))|(?:final|last) (?:year|months|"
-        r"six months|12 months) of (?:his|her|a|the) (?:contract|deal)|expir(?:es|ing|y) (?:of )?(?:his "
-        r"|her )?"
-        r"(?:contract|deal)|free agent (?:at the end|in the summer|next summer)",
+        r"out of contract|(?:contract|deal)s?(?:,[^,;]{1,40},| (?:at|with|in) [\w'. -]{1,30}?)?"
+        r"(?:,? that|,? which)?(?: still| only| currently)? " + _UNTIL + r"|(?:final|last) (?:year|months|"
+        r"six months|12 months) of (?:his|her|a|the) (?:contract|deal)|expir(?:es|ing|y) (?:of )?(?:his |her )?"
+        r"(?:contract|deal)|free agent (?:at the end|in the summer|next summer)|"
+        r"(?:under contract|contracted|tied down) (?:until|till|to|through)\b|"
+        r"(?:years?|months?|seasons?) (?:left|remaining) on (?:his|her|the) (?:contract|deal)",
     ),
     Cue(
         "wage",

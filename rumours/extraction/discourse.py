@@ -78,6 +78,9 @@ class Thread:
             return []
         if _INDEFINITE_OBJECT.match(doc.ftext, ce, clause[1]):
             return []
+        first = next((m for m in doc.by_sentence[si] if clause[0] <= m.fs < cs), None)
+        if first is not None and first.kind == "person" and stage in ("agreed", "linked", "talks"):
+            return []  # "Slot is set to join Bayern": the coach moves, not a player
         recent = [e for e in self.events if 0 <= si - e.si <= FOCUS_REACH]
         candidates = [recent[-1].player] if recent else []
         if not denial and doc.topic is not None:

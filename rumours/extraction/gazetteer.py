@@ -121,7 +121,15 @@ class Gazetteer:
                 variants.add(key.replace("-", " "))
             for k in variants:
                 bucket = targets[k]
-                if not any(t.kind == target.kind and t.id == target.id for t in bucket):
+                for i, t in enumerate(bucket):
+                    if t.kind == target.kind and t.id == target.id:
+                        # Two spellings of one name ("The Athletic", "the Athletic"): require a capital only
+                        # where both have one, so that either spelling matches.
+                        if t.cap != target.cap:
+                            cap = -1 if -1 in (t.cap, target.cap) else max(t.cap, target.cap)
+                            bucket[i] = t._replace(cap=cap)
+                        break
+                else:
                     bucket.append(target)
 
         for club in g._clubs.values():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import ABSENCE_RE, BODY_PARTS, INJURY_BLOCK, INJURY_PHRASE, INJURY_RE
+from .cues import ABSENCE_RE, BODY_PARTS, INJURY_BLOCK, INJURY_PHRASE, INJURY_RE, TEAM_INJURY
 from .records import InjuryFact
 from .roles import pick_subjects
 
@@ -56,6 +56,8 @@ def extract_injuries(doc: Doc) -> list[InjuryFact]:
         clause = doc.clause_of(si, m.start())
         clause_text = doc.ftext[clause[0] : clause[1]]
         if INJURY_BLOCK.search(clause_text):
+            continue
+        if any(t.start() <= m.start() < t.end() for t in TEAM_INJURY.finditer(doc.ftext, clause[0], clause[1])):
             continue
         if m.group("miss") and not (term_sentences & {si - 1, si, si + 1}):
             continue  # "could miss the game" is an injury only where injuries are being talked about

@@ -35,6 +35,13 @@ class Mention:
         return self.kind, self.entity
 
 
+_TEAM_NOUN = re.compile(
+    r"(?:'s)?\s+(?:attack|defence|defense|midfield|side|squad|team|players?|winger|striker|defender|"
+    r"midfielder|goalkeeper|keeper|captain|coach|manager|boss|fans|supporters|academy|board|president|"
+    r"dressing room|shirt|forward|full-back|centre-back)\b"
+)
+
+
 def _boundary_ok(ftext: str, fs: int, fe: int) -> bool:
     if fs > 0 and ftext[fs - 1].isalnum():
         return False
@@ -75,6 +82,9 @@ def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
             kept = targets if _case_ok(folded, fs, fe, targets[0].cap) else ()
         else:
             kept = tuple(t for t in targets if _case_ok(folded, fs, fe, t.cap))
+        if kept and any(t.kind == "outlet" for t in kept) and _TEAM_NOUN.match(ftext, fe):
+            # "the Athletic attack" is the club, not the outlet of the same name.
+            kept = tuple(t for t in kept if t.kind != "outlet")
         if kept:
             found.append((fs, fe, kept))
     found.sort(key=lambda f: (f[0], f[0] - f[1]))

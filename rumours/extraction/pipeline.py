@@ -103,8 +103,11 @@ class Doc:
                 hints[window] += 1
         self.article_window = hints.most_common(1)[0][0] if hints else default_window(published)
         self.rumour_cue_sentences: set[int] = set()
-        # (player, sentence, contract fact type) of talks and offers that turned out to be about a new contract.
-        self.renewals: list[tuple[int, int, str]] = []
+        # (player, sentence, contract fact type, ...) of talks and offers that turned out to be about a new contract.
+        self.renewals: list[tuple[int, int, str, int, int]] = []  # + folded span of the cue
+        # Permanent moves the article reports as done: player -> (sentence, new club). Later contract facts
+        # about him are about his new club.
+        self.moves: dict[int, tuple[int, int]] = {}
 
     # ---- geometry -----------------------------------------------------------------------------------------
     def sentence_of(self, fpos: int) -> int | None:

@@ -39,7 +39,7 @@ REFERENCE = re.compile(
     rf"|\bthe\s+{_ADJ}(?P<nat>{_NAT_ALT})\s+(?P<natpos>{_POS_ALT})\b"
     rf"|\b(?:their|his|the|our)\s+{_ADJ3}(?:number|no\.?|#)\s?(?P<shirt>\d{{1,2}})\b"
     rf"|\b(?:a|the) (?P<whose>player) whose\b"
-    rf"|\bthe\s+{_ADJ3}(?P<pos>{_POS_ALT})\b(?!'s\s+(?:agent|representative|father|family))"
+    rf"|\bthe\s+{_ADJ3}(?P<pos>{_POS_ALT})\b(?!'s\s+(?:father|family|mother|wife|brother))"
     rf"|\b(?P<pron>he|him|his|himself)\b"
 )
 _FORMER = re.compile(r"\b(?:former|ex|one-time|old)\b")
@@ -48,7 +48,8 @@ _REGION_ALT = "|".join(re.escape(w) for w in sorted([*REGIONS, *NATIONS], key=le
 CLUB_REFERENCE = re.compile(
     rf"\bthe (?:(?P<region>{_REGION_ALT}) )?(?P<noun>club|side|giants|champions|outfit|hierarchy)"
     r"(?P<tail>'s\b|\s+(?:have|has|had|are|is|were|was|will|would|could|remain|remains|made|want|wants|"
-    r"see|saw|believe|believes|kept|insist|insisted|accept|accepted|moved|tried)\b)"
+    r"see|saw|believe|believes|kept|insist|insisted|accept|accepted|moved|tried|held|agreed|opened|offered|"
+    r"rejected|turned|said|confirmed|announced|value|valued)\b)"
 )
 _ROLE_AFTER_CLUB = re.compile(
     rf"(?:'s|\u2019s)?\s+{PERSON_ROLE}\s+(?P<name>[A-Z][\w'\u2019-]+"
@@ -229,8 +230,20 @@ def _reference_target(doc: Doc, r: re.Match[str], si: int, recent, others, clubs
 
 
 def _pronoun_target(doc: Doc, r: re.Match[str], si: int, recent, others):
-    """A pronoun: only when one player is in play and nobody else could be meant."""
+    """A pronoun: only when one player is in play and nobody else could be meant, or when it opens a sentence
+    right after one whose subject (its first name, the only player in it) is that player."""
     newest, newest_si, newest_pos = recent[0]
+    if newest_si == si - 1 and r.start() - doc.sfs[si] <= 1:
+        before = sorted(doc.mentions_in(si - 1), key=lambda m: m.fs)
+        players = {m.entity for m in before if m.kind == "player"}
+        if (
+            players == {newest}
+            and before
+            and before[0].kind == "player"
+            and not any(m.kind == "person" for m in before)
+            and not doc.unknown_names(si - 1, ignore_speakers=True, after_f=before[0].fe)
+        ):
+            return newest, 0.55, "pronoun"
     window_start = doc.sfs[max(0, si - 3)]
     if newest_pos < window_start:
         return None, 0, ""

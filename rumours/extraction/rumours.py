@@ -43,6 +43,13 @@ _ASIDE = re.compile(r",\s+(?:who|which|where|whose)\b[^,;]*,")
 _THAT = re.compile(r"\bthat\b")
 _TOLD_BEFORE = re.compile(r"\b(?:told|tell|tells|informed|warned|assured|clear to)\s+(?:the\s+)?$")
 _NOT_ONLY = re.compile(r"\bnot (?:the only|only|just|merely|alone)\b")
+_APPOINTMENT = re.compile(
+    r"\btake charge\b|\btakes charge\b|\btook charge\b|\btaking charge\b|\bappoint(?:ed|ment|s)?\b|"
+    r"\bmanagerial\b|\bhot seat\b|\bin the dugout\b|"
+    r"\b(?:manager|coach|coaching|head coach|boss)(?:'s)? (?:job|role|post|position|vacancy)\b|"
+    r"\b(?:join|joins|joined|joining|return|returns|move|moves) (?:[\w'-]+ ){0,4}?as (?:their |the |its |a )?"
+    r"(?:new )?(?:manager|head coach|coach|boss|sporting director|assistant|director of football)\b"
+)
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether|should)\b")
 # A clause about the past, not the current window: "before", "in the past", "last summer".
 _BACKGROUND = re.compile(
@@ -234,6 +241,8 @@ def rumour_events(doc: Doc) -> list[Event]:
         )
         if stage in ("rejected", "denied", "agreed", "completed") and _CONDITIONAL.search(last_words(pre, 6)):
             continue  # "if Villa reject the bid": not something that happened
+        if _APPOINTMENT.search(doc.ftext, clause[0], clause[1]):
+            continue  # a coach taking charge is an appointment, never a player's transfer
         background = bool(_BACKGROUND.search(doc.ftext, clause[0], clause[1]))
         subject = subject_club(doc, si, clause, cs)
         players = pick_subjects(doc, si, clause, cs, ce)
@@ -251,7 +260,7 @@ def rumour_events(doc: Doc) -> list[Event]:
         for player in players:
             current = doc.gaz.player(player.entity).club_id
             if renewal or (stage in ("talks", "bid") and own_club_deal(doc, si, clause, ce, subject, current)):
-                doc.renewals.append((player.entity, si, "talks" if stage == "talks" else "new_deal_offered"))
+                doc.renewals.append((player.entity, si, "talks" if stage == "talks" else "new_deal_offered", cs, ce))
                 continue
             bidder_from = bool(_BIDDER_CUE.search(doc.ftext, cs, ce))
             found, explicit_from = _targets(doc, si, clause, cs, ce, player, stage, bidder_from)
@@ -329,6 +338,8 @@ def extract_rumours(doc: Doc) -> list[RumourFact]:
         fee = chosen.fee if chosen.fee[0] else next((e.fee for e in events if e.fee[0]), (None, ""))
         explicit = [e.from_club for e in events if e.from_club is not None]
         from_club = chosen.from_club if chosen.from_club is not None else (explicit[0] if explicit else None)
+        if chosen.stage == "completed" and not any(e.loan for e in events):
+            doc.moves[player] = (min(e.si for e in events if e.stage == "completed"), to_club)
         evidence, start, end = doc.evidence(chosen.si)
         confidence = min(0.95, chosen.confidence + 0.05 * (len(events) - 1))
         facts.append(
