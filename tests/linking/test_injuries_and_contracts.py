@@ -4,8 +4,9 @@ import pytest
 
 from players.models import Contract, Injury
 from rumours.extraction import ContractFact
-from rumours.linking import contract_for_fact, link_article
+from rumours.linking import link_article
 from rumours.models import Candidate, CandidateStatus, Mention, MentionKind, StaffMention
+from rumours.player_facts import contract_for_fact
 from tests.factories import ContractFactory, PlayerFactory
 from tests.linking.conftest import LIVERPOOL_NEWS, make_article
 
