@@ -2,8 +2,8 @@
 
 Nothing new is stored. Aliases already keep a folded form (`normalised`, from players.text.fold_name);
 canonical names are folded inside the query by `Folded`, which uses PostgreSQL's translate() (one pass, no
-extension) and a chain of replace() calls on SQLite, so "alexander arnold" finds "Trent Alexander-Arnold" and
-"mbappe" finds "Kylian Mbappé" on both databases.
+extension) and, on SQLite, search_key() itself registered as an SQL function, so "alexander arnold" finds
+"Trent Alexander-Arnold" and "mbappe" finds "Kylian Mbappé" on both databases.
 """
 
 from __future__ import annotations
@@ -71,16 +71,23 @@ class Folded(Func):
         sql, params = compiler.compile(self.source_expressions[0])
         return f"replace(translate({sql}, %s, %s), 'ß', 'ss')", [*params, source, target]
 
-    def as_sql(self, compiler, connection, **extra_context):
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # SQLite (development) has no translate(), and a chain of replace() calls overflows its parser:
+        # the same folding as search_key(), registered on the connection as a deterministic SQL function.
+        connection.ensure_connection()
+        connection.connection.create_function(
+            "touchline_search_key", 1, _sqlite_search_key, deterministic=True
+        )
         sql, params = compiler.compile(self.source_expressions[0])
-        # SQLite (development) has no translate(): one replace() per character, Latin letters only, which
-        # keeps the expression well inside SQLite's depth limit.
-        basic = [(old, new) for old, new in _char_map().items() if ord(old) < 0x250]
-        pairs = [*basic, *((char, "") for char in _DROPPED), ("ß", "ss")]
-        for old, new in pairs:
-            sql = f"replace({sql}, %s, %s)"
-            params = [*params, old, new]
-        return sql, params
+        return f"touchline_search_key({sql})", params
+
+    def as_sql(self, compiler, connection, **extra_context):
+        # Any other database: case-insensitive only.
+        return compiler.compile(self.source_expressions[0])
+
+
+def _sqlite_search_key(value: str | None) -> str | None:
+    return None if value is None else search_key(value)
 
 
 @dataclass
