@@ -189,3 +189,32 @@ def test_the_other_security_headers_are_set(client, scenario, settings):
 def test_reader_pages_set_no_cookies(client, scenario):
     for path in ("/", scenario.trent.get_absolute_url(), "/search/?q=trent"):
         assert not client.get(path).cookies, path
+
+
+def test_an_ingested_hostile_article_renders_inert(client, scenario):
+    """Through the real ingestion service (extraction and linking run inline), then onto the pages."""
+    import datetime as dt
+
+    from rumours.services.articles import article_ingest_text
+
+    text = (
+        f"{PAYLOADS[0]} Real Madrid are preparing a bid for Liverpool's Trent Alexander-Arnold. "
+        f"{PAYLOADS[1]} {PAYLOADS[4]}"
+    )
+    article, created = article_ingest_text(
+        title=f"{PAYLOADS[0]} {PAYLOADS[1]}",
+        text=text,
+        canonical_url="text:hostile",
+        published=dt.date(2025, 1, 10),
+    )
+    assert created
+    for url in (
+        article.get_absolute_url(),
+        scenario.trent.get_absolute_url(),
+        "/",
+        scenario.madrid.get_absolute_url(),
+    ):
+        html = client.get(url).content.decode()
+        assert_no_executable_markup(html)
+        assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in client.get(article.get_absolute_url()).content.decode()
