@@ -10,7 +10,6 @@ from .cues import (
     CONTRACT_CUES,
     CONTRACT_RE,
     EXPIRY_WHEN,
-    LENGTH_CUES,
     LENGTH_RE,
     MONEY_RE,
     PER_WEEK,
@@ -75,11 +74,13 @@ def _club(doc: Doc, subject: Mention, si: int, cs: int, ce: int) -> int | None:
 
 
 def _also(doc: Doc, si: int, ce: int) -> list[Mention]:
-    """"X is out of contract in the summer, as are A and B": A and B share the fact."""
+    """ "X is out of contract in the summer, as are A and B": A and B share the fact."""
     m = _AS_ARE.search(doc.ftext, ce, doc.sfe[si])
     if not m:
         return []
-    after = [p for p in doc.by_sentence[si] if p.kind == "player" and p.fs >= m.end() and p.entity is not None]
+    after = [
+        p for p in doc.by_sentence[si] if p.kind == "player" and p.fs >= m.end() and p.entity is not None
+    ]
     if not after or after[0].fs - m.end() > 40:
         return []
     return next(g for g in coordinated_groups(doc, after) if after[0] in g)

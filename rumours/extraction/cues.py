@@ -125,7 +125,9 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         r"(?:a |his )?medical|(?:undergo|undergoing|undergoes|undergone|undergoes|having|had) (?:a |his )?"
         r"medical|verbal (?:agreement|deal)|personal terms|(?:fee|deal|terms) (?:has |have )?(?:been )?a"
         r"greed|"
-        r"accepted (?:a |an |the )?" + _ADJS + r"(?:bid|offer)|here we go|in principle|agreed to (?:join|sign|move|a move)|"
+        r"accepted (?:a |an |the )?"
+        + _ADJS
+        + r"(?:bid|offer)|here we go|in principle|agreed to (?:join|sign|move|a move)|"
         r"expected to be (?:confirmed|completed|finalised|finalized|announced|rubber-stamped|sealed)",
     ),
     Cue(
@@ -178,7 +180,8 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         r"asked about (?:signing|taking|bringing|a move for|a loan for|(?:the |his |her )?availability)|"
         r"asked to be kept informed|(?:on|to) (?:their|a|the|its) (?:[\w-]+ )?(?:list|shortlist)\b|shortlist(?:ed)?\b|"
         r"list of (?:[\w-]+ )?(?:targets|replacements|options|candidates|signings)|"
-        r"(?:are|is|remain|remains|were|was|also|still) interested\b|(?:ask|asked|asking) for (?:an? )?(?:op"
+        r"(?:are|is|remain|remains|were|was|also|still) interested\b|"
+        r"(?:is|are|was|were|being|been) (?:also |still |now )?wanted by|(?:ask|asked|asking) for (?:an? )?(?:op"
         r"tion|price)|(?:an |the )?(?:option|enquiry|inquiry) "
         r"(?:on|for|about)|(?:made|make|making) (?:an )?(?:enquiry|enquiries|inquiry)",
         buyer_subject=True,
@@ -275,7 +278,9 @@ _UNTIL = (
 CONTRACT_CUES: tuple[Cue, ...] = (
     Cue(
         "new_deal_offered",
-        r"(?:been |was |were |is |are )?offered (?:[\w'-]+ ){0,3}?(?:a |an )?" + _NEW + r"\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:been |was |were |is |are )?offered (?:[\w'-]+ ){0,3}?(?:a |an )?"
+        + _NEW
+        + r"\s+(?:[\w-]+\s+){0,2}?"
         r"(?:deal|contract|terms)|(?:offer|table|tabled|offering) (?:him |her )?(?:a |an )?(?:new|improved|fresh|"
         r"bumper) (?:[\w-]+ )?(?:deal|contract)|offer of (?:a |an )?" + _NEW + r"\s+(?:[\w-]+\s+){0,2}?"
         r"(?:deal|contract|terms)",
@@ -294,7 +299,11 @@ CONTRACT_CUES: tuple[Cue, ...] = (
     Cue(
         "talks",
         r"(?:talks|negotiations|discussions)(?: [\w'-]+){0,4}? (?:over|about|on|regarding|for) (?:a |an |his |"
-        r"her |their )?(?:" + _NEW + r"\s+(?:[\w-]+\s+){0,2}?" + _DEAL + r"|(?:contract )?(?:extension|renewal))|"
+        r"her |their )?(?:"
+        + _NEW
+        + r"\s+(?:[\w-]+\s+){0,2}?"
+        + _DEAL
+        + r"|(?:contract )?(?:extension|renewal))|"
         r"(?:talks|negotiations) to (?:extend|renew)|contract (?:talks|extension|renewal|negotiations)|"
         r"(?:extend|extending|renew|renewing) (?:his|her|their|it)\b(?: (?:contract|deal|stay))?|"
         r"(?:agree|agreeing) (?:a |an )?(?:contract )?extension|"

@@ -17,9 +17,18 @@ if TYPE_CHECKING:
 FOCUS_REACH = 2  # sentences back a clause without a player may borrow the player of the last rumour
 _ROLE_WORDS = (
     r"(?:goalkeeper|keeper|defender|centre-back|center-back|full-back|right-back|left-back|wing-back|midfielder|"
-    r"playmaker|winger|striker|forward|attacker|captain|skipper|star|youngster|teenager|international|player)"
+    r"midfield|playmaker|winger|striker|forward|attacker|captain|skipper|star|youngster|teenager|teenage|young|"
+    r"veteran|academy|graduate|loanee|ace|international|player|new|signing|talisman|number|no)"
 )
-_ATTRIBUTIVE = re.compile(rf"^(?:(?:'s|\u2019s)\s+(?:[a-z-]+\s+){{0,2}}|\s+(?:{_ROLE_WORDS}\s+){{1,3}})$")
+# What a club's possessive owns when it is an act of the club, not one of its players: "Madrid's interest in".
+_CLUB_ACTS = (
+    r"(?:interest|bid|bids|offer|offers|approach|move|pursuit|enquiry|inquiry|proposal|search|hunt|admiration|"
+    r"chase|swoop|raid|attempt|attempts|plans?|targets?|hopes|stance|valuation|position|refusal|decision)"
+)
+# "Middlesbrough defender Andy Davies", "Liverpool's Trent": a club in front of a player is that player's club.
+ATTRIBUTIVE = re.compile(
+    rf"^(?:(?:'s|\u2019s)\s+(?!{_CLUB_ACTS}\b)(?:[a-z-]+\s+){{0,2}}|\s+(?:{_ROLE_WORDS}\s+){{1,3}})$"
+)
 # "interested in signing a striker": the object is someone not yet named, not the player in focus.
 _INDEFINITE_OBJECT = re.compile(
     r"\s*(?:in |on |for |to )?(?:signing |bringing in |adding |landing |a move for )?"
@@ -86,7 +95,7 @@ class Thread:
         if not denial and doc.topic is not None:
             candidates.append(doc.topic)
         for pid in candidates:
-            if subject is not None and doc.gaz.player(pid).club_id == subject:
+            if not denial and subject is not None and doc.gaz.player(pid).club_id == subject:
                 continue
             m = Mention(cs, cs, (), "reference", kind="player", entity=pid, confidence=0.5)
             m.reference = "focus"
@@ -105,7 +114,7 @@ def subject_club(doc: Doc, si: int, clause: tuple[int, int], cs: int) -> int | N
         if club is None:
             continue
         nxt = next((p for p in mentions[i + 1 :] if p.kind == "player"), None)
-        if m.kind == "club" and nxt is not None and _ATTRIBUTIVE.match(doc.ftext[m.fe : nxt.fs]):
+        if m.kind == "club" and nxt is not None and ATTRIBUTIVE.match(doc.ftext[m.fe : nxt.fs]):
             continue
         return club
     return None
@@ -130,7 +139,7 @@ def own_club_deal(
 
 
 def tentative_agreement(pre: str, cue_text: str = "") -> bool:
-    """"Confident they can agree personal terms", "hope to agree a fee": an agreement still to be reached."""
+    """ "Confident they can agree personal terms", "hope to agree a fee": an agreement still to be reached."""
     words = last_words(pre, 3)
     if cue_text.startswith("agree ") or cue_text.startswith("agrees "):
         return bool(_TENTATIVE.search(last_words(pre, 2)))

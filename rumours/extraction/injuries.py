@@ -57,7 +57,9 @@ def extract_injuries(doc: Doc) -> list[InjuryFact]:
         clause_text = doc.ftext[clause[0] : clause[1]]
         if INJURY_BLOCK.search(clause_text):
             continue
-        if any(t.start() <= m.start() < t.end() for t in TEAM_INJURY.finditer(doc.ftext, clause[0], clause[1])):
+        if any(
+            t.start() <= m.start() < t.end() for t in TEAM_INJURY.finditer(doc.ftext, clause[0], clause[1])
+        ):
             continue
         if m.group("miss") and not (term_sentences & {si - 1, si, si + 1}):
             continue  # "could miss the game" is an injury only where injuries are being talked about

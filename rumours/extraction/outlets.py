@@ -21,9 +21,9 @@ _DESCRIPTOR = (
     r"(?:(?:[A-Z][a-z]+\s+)?(?:newspaper|outlet|publication|paper|daily|website|radio station|radio|"
     r"broadcaster|station|journalist|reporter|magazine|television|tv channel|channel)\s+)"
 )
-_ACCORDING = re.compile(rf"\baccording to (?:the )?(?P<desc>{_DESCRIPTOR})?(?P<name>{_NAME})")
+_ACCORDING = re.compile(rf"\b[Aa]ccording to (?:the )?(?P<desc>{_DESCRIPTOR})?(?P<name>{_NAME})")
 _ACCORDING_REPORTS = re.compile(
-    r"\baccording to (?:(?:several|some|local|media|multiple|recent) )?reports?"
+    r"\b[Aa]ccording to (?:(?:several|some|local|media|multiple|recent) )?reports?"
     r"(?: in (?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?))?"
 )
 _REPORTS_IN = re.compile(r"\b(?:reports?|media|press) in (?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
@@ -52,8 +52,8 @@ def _clean_name(name: str) -> str:
 
 def cited_outlets(sentence: str, is_entity: callable, known_outlet: callable) -> list[str]:
     """Outlets cited in one sentence, in order. `is_entity(offset, end)` says whether a span is a known
-    player,
-    club or person (then it is not an outlet); `known_outlet(offset, end)` whether a gazetteer outlet."""
+    player, club or person (then it is not an outlet); `known_outlet(offset, end)` gives the gazetteer name of
+    an outlet there ("" when none): a known outlet is reported by that name, whatever spelling cited it."""
     found: list[tuple[int, str]] = []
     for m in _ACCORDING.finditer(sentence):
         name = _clean_name(m.group("name"))
@@ -61,9 +61,10 @@ def cited_outlets(sentence: str, is_entity: callable, known_outlet: callable) ->
         tail = sentence[m.end("name") : m.end("name") + 3]
         if not name or tail.startswith(("'s", "\u2019s")) or name.lower() in {"reports", "report", "sources"}:
             continue
-        if is_entity(s, s + len(name)) and not known_outlet(s, s + len(name)):
+        known = known_outlet(s, s + len(name))
+        if is_entity(s, s + len(name)) and not known:
             continue
-        found.append((s, name))
+        found.append((s, known or name))
     for m in _ACCORDING_REPORTS.finditer(sentence):
         if m.group("place"):
             found.append((m.start(), f"reports in {m.group('place')}"))
@@ -74,19 +75,17 @@ def cited_outlets(sentence: str, is_entity: callable, known_outlet: callable) ->
         name = _clean_name(m.group("name"))
         s = m.start("name")
         # Keep the longest trailing run of capitalised words: "Sources close to Sky Sports understand".
-        if name and (
-            known_outlet(s, s + len(name)) or (_outlet_like(name) and not is_entity(s, s + len(name)))
-        ):
-            found.append((s, name))
+        known = known_outlet(s, s + len(name)) if name else ""
+        if name and (known or (_outlet_like(name) and not is_entity(s, s + len(name)))):
+            found.append((s, known or name))
     for m in _TOLD.finditer(sentence):
         name = _clean_name(m.group("name"))
         s = m.start("name")
         if not name:
             continue
-        if known_outlet(s, s + len(name)) or (
-            (m.group("desc") or _outlet_like(name)) and not is_entity(s, s + len(name))
-        ):
-            found.append((s, name))
+        known = known_outlet(s, s + len(name))
+        if known or ((m.group("desc") or _outlet_like(name)) and not is_entity(s, s + len(name))):
+            found.append((s, known or name))
     found.sort()
     out: list[str] = []
     for _, name in found:

@@ -73,7 +73,7 @@ class Doc:
         mentions.sort(key=lambda m: m.fs)
         title_mentions = title_scan(title, gaz)
         resolve(mentions, title_mentions, gaz)
-        self.outlet_mentions = [(m.fs, m.fe) for m in mentions if m.kind == "outlet"]
+        self.outlet_mentions = [(m.fs, m.fe, m.entity) for m in mentions if m.kind == "outlet"]
         self.mentions = [
             m for m in mentions if m.entity is not None and m.kind in ("player", "club", "person")
         ]
@@ -154,10 +154,16 @@ class Doc:
                 fe = self.folded.fpos(s.start + end)
                 return any(a < fe and fs < b for a, b in pool if base_f <= a < self.sfe[si] + 1)
 
+            def outlet(start: int, end: int) -> str:
+                fs = self.folded.fpos(s.start + start)
+                fe = self.folded.fpos(s.start + end)
+                for a, b, oid in self.outlet_mentions:
+                    if a < fe and fs < b:
+                        return self.gaz.outlet(oid)
+                return ""
+
             got = cited_outlets(
-                self.text[s.start : s.end],
-                lambda a, b: spans(a, b, self._entity_spans),
-                lambda a, b: spans(a, b, self.outlet_mentions),
+                self.text[s.start : s.end], lambda a, b: spans(a, b, self._entity_spans), outlet
             )
             self._outlets[si] = got
         return got

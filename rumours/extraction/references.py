@@ -170,10 +170,11 @@ def _reference_target(doc: Doc, r: re.Match[str], si: int, recent, others, clubs
     former = bool(clubs_inside) and bool(_FORMER.search(doc.ftext, r.start(), clubs_inside[0].fs))
 
     def club_ok(p) -> bool:
-        if not clubs_inside:
+        # "the Northgate winger" plays for Northgate; "the former Northgate winger" may or may not still be
+        # listed there (a gazetteer can lag behind a sale), so "former" does not constrain.
+        if not clubs_inside or former:
             return True
-        inside = {c.entity for c in clubs_inside}
-        return p.club_id is not None and ((p.club_id not in inside) if former else (p.club_id in inside))
+        return p.club_id is not None and p.club_id in {c.entity for c in clubs_inside}
 
     def pick(test, word: str | None, label: str, window: int | None = None):
         """Candidates whose attribute `test` matches (True) and whose position fits `word`; one whose
@@ -199,7 +200,9 @@ def _reference_target(doc: Doc, r: re.Match[str], si: int, recent, others, clubs
     if r.group("age"):
         age = int(r.group("age"))
         return pick(
-            lambda p: None if p.born is None else age_on(p.born, doc.published) == age, r.group("agepos"), "age"
+            lambda p: None if p.born is None else age_on(p.born, doc.published) == age,
+            r.group("agepos"),
+            "age",
         )
     if r.group("nat"):
         country = nation(r.group("nat"))
@@ -270,7 +273,7 @@ def _shirt_from_index(doc: Doc, number: int, si: int, clubs_inside: list[Mention
 
 # ---- clubs ------------------------------------------------------------------------------------------------
 def resolve_club_references(doc: Doc) -> None:
-    """"The club have made enquiries": the club that is the subject just before (the first club of this
+    """ "The club have made enquiries": the club that is the subject just before (the first club of this
     sentence before the words, else of the sentence before); "the Italian club": the most recent Italian club
     named in the last three sentences."""
     clubs = [m for m in doc.mentions if m.kind == "club" and m.entity is not None]

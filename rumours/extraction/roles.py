@@ -49,7 +49,11 @@ def pick_subjects(
     def usable(m: Mention) -> bool:
         return m.kind in kinds and m.entity is not None
 
-    sentence = [m for m in doc.by_sentence[si] if usable(m) and not _COMPARED.search(doc.ftext, max(0, m.fs - 24), m.fs)]
+    sentence = [
+        m
+        for m in doc.by_sentence[si]
+        if usable(m) and not _COMPARED.search(doc.ftext, max(0, m.fs - 24), m.fs)
+    ]
     if not sentence:
         return []
     # Groups are formed over the whole sentence so that a list cut by a clause boundary stays whole.

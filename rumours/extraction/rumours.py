@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .cues import MODAL, MONEY_RE, NEGATION, RUMOUR_CUES, RUMOUR_RE, cue_of, parse_money
 from .matching import Mention
-from .discourse import Thread, is_renewal, own_club_deal, subject_club, tentative_agreement
+from .discourse import ATTRIBUTIVE, Thread, is_renewal, own_club_deal, subject_club, tentative_agreement
 from .records import RumourFact
 from .roles import last_words, pick_subjects, word_count
 
@@ -31,20 +31,12 @@ _NOT_A_TARGET = re.compile(
     r"visit|fixture|final)\s+(?:\w+\s+)?(?:at|to|with|against))\s+(?:the\s+)?$"
 )
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
-_ROLE_WORDS = (
-    r"(?:goalkeeper|keeper|defender|centre-back|center-back|full-back|right-back|left-back|wing-back|midfielder|"
-    r"midfield|playmaker|winger|striker|forward|attacker|captain|skipper|star|youngster|teenager|teenage|young|"
-    r"veteran|academy|graduate|loanee|ace|international|player|new|signing|talisman|number|no)"
-)
-# "Middlesbrough defender Andy Davies", "Liverpool's Trent": a club in front of a player is that
-# player's club.
-_ATTRIBUTIVE = re.compile(rf"^(?:(?:'s|\u2019s)\s+(?:[a-z-]+\s+){{0,2}}|\s+(?:{_ROLE_WORDS}\s+){{1,3}})$")
 _ASIDE = re.compile(r",\s+(?:who|which|where|whose)\b[^,;]*,")
 _THAT = re.compile(r"\bthat\b")
 _TOLD_BEFORE = re.compile(r"\b(?:told|tell|tells|informed|warned|assured|clear to)\s+(?:the\s+)?$")
 _NOT_ONLY = re.compile(r"\bnot (?:the only|only|just|merely|alone)\b")
 _APPOINTMENT = re.compile(
-    r"\btake charge\b|\btakes charge\b|\btook charge\b|\btaking charge\b|\bappoint(?:ed|ment|s)?\b|"
+    r"\b(?:take|takes|took|taking|taken) charge\b|\bappoint(?:ed|s)?\b|\bappointment as\b|"
     r"\bmanagerial\b|\bhot seat\b|\bin the dugout\b|"
     r"\b(?:manager|coach|coaching|head coach|boss)(?:'s)? (?:job|role|post|position|vacancy)\b|"
     r"\b(?:join|joins|joined|joining|return|returns|move|moves) (?:[\w'-]+ ){0,4}?as (?:their |the |its |a )?"
@@ -121,7 +113,7 @@ def _targets(
         if _NOT_A_TARGET.search(before):
             continue
         nxt = next((p for p in doc.by_sentence[si] if p.kind == "player" and p.fs >= m.fe), None)
-        if m.kind == "club" and nxt is not None and _ATTRIBUTIVE.match(ftext[m.fe : nxt.fs]):
+        if m.kind == "club" and nxt is not None and ATTRIBUTIVE.match(ftext[m.fe : nxt.fs]):
             if nxt.entity == player.entity and club != current:
                 explicit_from = club
             continue  # "Middlesbrough defender Andy Davies": that player's club, not a destination
@@ -150,7 +142,7 @@ def _asides(doc: Doc, si: int, cs: int) -> list[tuple[int, int]]:
 
 
 def _matrix_subject(doc: Doc, club: Mention, player: Mention, cs: int) -> bool:
-    """"Arsenal will be aware that the player has turned down a move": the club before "that" is the subject
+    """ "Arsenal will be aware that the player has turned down a move": the club before "that" is the subject
     of another verb, unless it is the one being told ("told Arsenal that he is not for sale")."""
     if not (club.fe <= player.fs < cs):
         return False
@@ -259,8 +251,12 @@ def rumour_events(doc: Doc) -> list[Event]:
         renewal = stage in ("talks", "bid", "agreed") and is_renewal(doc, clause, ce)
         for player in players:
             current = doc.gaz.player(player.entity).club_id
-            if renewal or (stage in ("talks", "bid") and own_club_deal(doc, si, clause, ce, subject, current)):
-                doc.renewals.append((player.entity, si, "talks" if stage == "talks" else "new_deal_offered", cs, ce))
+            if renewal or (
+                stage in ("talks", "bid") and own_club_deal(doc, si, clause, ce, subject, current)
+            ):
+                doc.renewals.append(
+                    (player.entity, si, "talks" if stage == "talks" else "new_deal_offered", cs, ce)
+                )
                 continue
             bidder_from = bool(_BIDDER_CUE.search(doc.ftext, cs, ce))
             found, explicit_from = _targets(doc, si, clause, cs, ce, player, stage, bidder_from)
@@ -275,13 +271,20 @@ def rumour_events(doc: Doc) -> list[Event]:
             if background and not clubs:
                 continue  # "has turned down a big move before": an old story, and no club to pin it on
             if not clubs and not others and stage != "completed":
-                for near in (si - 1, si + 1):
+                # A refusal answers what came before it, never a link reported after it.
+                refusal = stage in ("denied", "rejected")
+                for near in (si - 1,) if refusal else (si - 1, si + 1):
                     if 0 <= near < len(doc.sentences) and near in cue_sentences:
-                        others = _sentence_candidates(doc, near, player, stage)
-                        if len(others) == 1:
-                            clubs, confidence = others, 0.45
+                        near_clubs = _sentence_candidates(doc, near, player, stage)
+                        if len(near_clubs) == 1:
+                            clubs, confidence = near_clubs, 0.45
                             break
-            if not clubs and not others and stage in ("denied", "rejected") and GENERAL_REFUSAL.search(m.group()):
+            if (
+                not clubs
+                and not others
+                and stage in ("denied", "rejected")
+                and GENERAL_REFUSAL.search(m.group())
+            ):
                 # "He is not going anywhere": every move the article has linked him with so far.
                 clubs, confidence = thread.earlier_clubs(player.entity), 0.45
             if not clubs and stage != "completed" and doc.dominant_club not in (None, current):

@@ -6,7 +6,15 @@ from datetime import date
 
 import pytest
 
-from rumours.extraction import ClubEntry, Extraction, Gazetteer, PersonEntry, PlayerEntry, extract
+from rumours.extraction import (
+    ClubEntry,
+    Extraction,
+    Gazetteer,
+    OutletEntry,
+    PersonEntry,
+    PlayerEntry,
+    extract,
+)
 
 CLUBS = [
     ClubEntry(1, "Riverside United", ("Riverside", "United", "the Otters"), "England"),
@@ -49,3 +57,34 @@ def run(gaz):
 
 def rumour_map(x: Extraction) -> dict[tuple[int, int], str]:
     return {(r.player_id, r.to_club_id): r.stage for r in x.rumours}
+
+
+# A wider gazetteer for rules that need more than the one above: two forwards at one club (a striker and a
+# winger), an Italian club, a club whose alias is also an outlet's name.
+WIDE_CLUBS = [
+    *CLUBS,
+    ClubEntry(8, "Athletic Valle", ("Athletic", "Valle"), "Spain"),
+    ClubEntry(9, "Sporting Verona", ("Verona",), "Italy"),
+]
+WIDE_PLAYERS = [
+    *PLAYERS,
+    PlayerEntry(9, "Harold Crane", ("Crane",), 6, "England", date(1993, 7, 1), "striker", 9),
+    PlayerEntry(10, "Leon Sandor", ("Sandor",), 6, "Germany", date(1996, 1, 11), "winger", 10),
+    PlayerEntry(11, "Pablo Iturra", ("Iturra",), 8, "Spain", date(2002, 7, 12), "left winger", 11),
+    PlayerEntry(12, "Oscar Lindqvist", ("Lindqvist",), 9, "Sweden", date(1997, 8, 22), "striker", 10),
+]
+WIDE_OUTLETS = [OutletEntry(1, "The Athletic", ("the Athletic",)), OutletEntry(2, "Sky Sports", ("Sky",))]
+
+
+@pytest.fixture(scope="session")
+def run_wide():
+    wide = Gazetteer.build(clubs=WIDE_CLUBS, players=WIDE_PLAYERS, people=PEOPLE, outlets=WIDE_OUTLETS)
+
+    def _run(text: str, published: date = PUBLISHED, title: str = "") -> Extraction:
+        return extract(text, published=published, gazetteer=wide, title=title)
+
+    return _run
+
+
+def contract_map(x: Extraction) -> set[tuple[int, int | None, str]]:
+    return {(c.player_id, c.club_id, c.fact_type) for c in x.contracts}

@@ -40,3 +40,15 @@ def test_a_suspension_is_not_an_injury(run):
 
 def test_injury_time_is_not_an_injury(run):
     assert run("Dylan Marsh scored in injury time.").injuries == []
+
+
+def test_a_goal_ruled_out_for_offside_is_no_injury(run):
+    x = run("Marco Bellini thought he had scored, only for the goal to be ruled out for offside.")
+    assert x.injuries == []
+
+
+def test_injuries_of_a_team_are_not_the_named_player(run):
+    x = run(
+        "Bayern Munich have asked about Dylan Marsh as they look for cover in a defence stretched by injuries."
+    )
+    assert x.injuries == []

@@ -1,3 +1,6 @@
+from .conftest import rumour_map
+
+
 def test_a_manager_is_never_a_rumour_subject(run):
     x = run("Graham Slot has been linked with Bayern Munich.")
     assert x.rumours == []
@@ -13,3 +16,17 @@ def test_a_manager_in_talks_over_a_new_deal_is_a_person_contract(run):
     x = run("Ferguson has been in talks over a new deal.")
     assert x.contracts == []
     assert [(c.player_id, c.club_id, c.fact_type) for c in x.person_contracts] == [(2, 4, "talks")]
+
+
+def test_a_coach_taking_charge_is_no_rumour(run):
+    x = run(
+        "Graham Slot is set to take charge at Bayern Munich after the club agreed a fee with Riverside United."
+    )
+    assert x.rumours == []
+
+
+def test_a_coach_joining_is_not_lent_to_the_player_in_focus(run):
+    x = run(
+        "Dylan Marsh has been linked with Bayern Munich. Graham Slot is set to join Bayern Munich as head coach."
+    )
+    assert rumour_map(x) == {(8, 6): "linked"}

@@ -23,3 +23,15 @@ def test_a_club_named_before_a_player_is_his_club_not_a_destination(run):
     x = run("Bayern Munich are chasing Northgate City forward Marco Bellini.")
     (r,) = x.rumours
     assert (r.to_club_id, r.from_club_id) == (6, 4)
+
+
+def test_a_compared_player_is_not_the_subject(run):
+    x = run("Aaron Cole, like Marco Bellini, has been linked with Bayern Munich.")
+    assert rumour_map(x) == {(4, 6): "linked"}
+
+
+def test_comma_and_starts_a_new_clause(run):
+    x = run(
+        "Bayern Munich are interested in Dylan Marsh, and Real Madrid have been linked with Tomas Kettering."
+    )
+    assert rumour_map(x) == {(8, 6): "interest", (1, 2): "linked"}

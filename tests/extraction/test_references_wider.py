@@ -1,0 +1,61 @@
+"""References that need attributes beyond age and nationality: how well a position word fits, which player an
+article is about, a club inside the reference, a pronoun opening a sentence, and "the club"."""
+
+from .conftest import contract_map, rumour_map
+
+
+def _refs(x):
+    return [(m.surface, m.entity_id) for m in x.mentions if m.via == "reference" and m.kind == "player"]
+
+
+def test_the_striker_is_the_striker_not_the_more_recent_winger(run_wide):
+    x = run_wide(
+        "Harold Crane and Leon Sandor both started. The striker later limped off with a hamstring injury."
+    )
+    assert [i.player_id for i in x.injuries] == [9]
+
+
+def test_the_winger_is_the_winger(run_wide):
+    x = run_wide("Leon Sandor and Harold Crane both started. The winger later limped off with a calf injury.")
+    assert [i.player_id for i in x.injuries] == [10]
+
+
+def test_equal_fits_go_to_the_player_the_article_is_about(run_wide):
+    text = (
+        "Pablo Iturra is the name on every list. Iturra has scored nine goals, and Iturra's form has drawn "
+        "scouts from across Europe, some of them comparing him with Leon Sandor. Sporting Verona have been "
+        "linked with the winger."
+    )
+    x = run_wide(text, title="Pablo Iturra attracts interest")
+    assert rumour_map(x) == {(11, 9): "linked"}
+
+
+def test_a_club_inside_the_reference_is_his_club_not_a_destination(run_wide):
+    x = run_wide("Dylan Marsh was sold last year. Bayern Munich are chasing the former Harbour Town winger.")
+    assert rumour_map(x) == {(8, 6): "interest"}
+
+
+def test_a_club_inside_the_reference_picks_his_shirt(run_wide):
+    x = run_wide(
+        "Sporting Verona are watching two forwards. The Bayern number 10 is out of contract in June."
+    )
+    assert ("The Bayern number 10", 10) in _refs(x)
+    assert contract_map(x) == {(10, 6, "expiry")}
+
+
+def test_a_pronoun_opening_a_sentence_continues_its_subject(run_wide):
+    text = (
+        "Bayern Munich were linked with Harold Crane and Leon Sandor last season. Crane himself has said "
+        "little. His contract runs until 2027."
+    )
+    assert contract_map(run_wide(text)) == {(9, 6, "expiry")}
+
+
+def test_the_club_is_the_club_acting_just_before(run):
+    x = run("Bayern Munich are planning for next season. The club have made enquiries about Dylan Marsh.")
+    assert rumour_map(x) == {(8, 6): "interest"}
+
+
+def test_the_italian_club_is_the_italian_club_named_before(run_wide):
+    text = "Marco Bellini has been linked with Sporting Verona and Bayern Munich. The Italian club have made an offer."
+    assert rumour_map(run_wide(text)) == {(3, 9): "bid", (3, 6): "linked"}
