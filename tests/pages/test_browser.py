@@ -71,6 +71,56 @@ def scenario(transactional_db):
     return build_scenario()
 
 
+def _more_news(scenario) -> None:
+    """A few more weeks of news, so the screenshot shows the chart and the timeline as they usually look."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tests.factories import SourceFactory
+
+    bbc, athletic = SourceFactory(name="BBC Sport", reliability_tier=1), SourceFactory(name="The Athletic")
+    city = ClubFactory(name="Manchester City", league="Premier League")
+    rumour = RumourFactory(
+        player=scenario.trent,
+        from_club=scenario.liverpool,
+        to_club=city,
+        window="2025 summer",
+        stage="interest",
+        likelihood=18,
+        likelihood_explanation=[
+            {"factor": "stage", "label": "Interest reported", "points": 9},
+            {"factor": "outlets", "label": "One outlet", "points": 4},
+            {"factor": "denial", "label": "Player's camp denies contact", "points": -6},
+        ],
+        first_seen=timezone.now() - dt.timedelta(days=70),
+        last_seen=timezone.now() - dt.timedelta(days=20),
+    )
+    sentence = "Manchester City have asked about Alexander-Arnold, but the Liverpool defender is not keen."
+    MentionFactory(
+        rumour=rumour,
+        sentence=sentence,
+        stance="interest",
+        article=ArticleFactory(
+            title="City ask about Alexander-Arnold",
+            source=athletic,
+            published_at=timezone.now() - dt.timedelta(days=20),
+        ),
+    )
+    for weeks, source in ((3, bbc), (5, athletic), (5, bbc), (8, bbc)):
+        MentionFactory(
+            rumour=scenario.rumour,
+            stance="interest",
+            cited_outlet="",
+            sentence="Los Blancos have made Alexander-Arnold their first choice to replace Dani Carvajal.",
+            article=ArticleFactory(
+                title="Madrid make Trent their top target",
+                source=source,
+                published_at=timezone.now() - dt.timedelta(weeks=weeks),
+            ),
+        )
+
+
 def _screenshot(page, name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
@@ -79,6 +129,7 @@ def _screenshot(page, name: str) -> Path:
 
 
 def test_a_reader_searches_for_trent_and_sees_the_real_madrid_evidence(page, scenario):
+    _more_news(scenario)
     page.goto("/")
     assert page.locator("h1").inner_text() == "Transfer rumours"
     page.fill("#site-search", "alexander arnold")
