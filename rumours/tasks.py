@@ -27,6 +27,7 @@ from rumours.services import (
     article_fetch,
     feed_poll,
     feed_record_error,
+    network,
     sweep_stuck,
 )
 from rumours.services.articles import article_release
@@ -49,7 +50,9 @@ def retry_countdown(retries: int, retry_after: float | None = None) -> float:
 
 
 def _close_connection() -> None:
-    # The time limit may have interrupted a query; a half-used connection must not serve the next task.
+    # The time limit may have interrupted a query or a download; a half-used connection must not serve the
+    # next task.
+    network.reset_clients()
     try:
         connection.close()
     except Exception:  # noqa: BLE001 - closing a broken connection may itself fail; it is gone either way

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import threading
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -11,6 +13,7 @@ from rumours.fetching.errors import TransportError
 from rumours.fetching.guard import IPPolicy, resolve_public
 from rumours.fetching.http import FetchResult, fetch
 from rumours.fetching.limits import FetchLimits
+from rumours.fetching.transport import GuardedClient, build_client
 from rumours.fetching.urls import DEFAULT_PORTS, validate_fetch_url
 
 
@@ -25,13 +28,35 @@ def fetch_limits() -> FetchLimits:
     )
 
 
+_local = threading.local()
+
+
+def reset_clients() -> None:
+    """Drop this thread's clients (after a time limit interrupted a fetch, their pool may be half-used)."""
+    _local.__dict__.clear()
+
+
+# A forked worker process must not share its parent's sockets.
+os.register_at_fork(after_in_child=reset_clients)
+
+
+def _client(limits: FetchLimits) -> GuardedClient:
+    """One guarded client per thread and limits: building one costs ~30 ms (its TLS context)."""
+    clients = _local.__dict__.setdefault("clients", {})
+    if limits not in clients:
+        clients[limits] = build_client(limits)
+    return clients[limits]
+
+
 def http_get(url: str, *, etag: str = "", last_modified: str = "") -> FetchResult:
     """fetch() with the project's limits and address guard. Raises FetchError subclasses only."""
+    limits = fetch_limits()
     return fetch(
         url,
         etag=etag,
         last_modified=last_modified,
-        limits=fetch_limits(),
+        client=_client(limits),
+        limits=limits,
         allow_private=settings.TOUCHLINE_FETCH_ALLOW_PRIVATE,
         ip_policy=ip_policy(),
     )
