@@ -9,6 +9,8 @@ import time
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -177,3 +179,20 @@ def test_nul_and_control_characters_are_stripped_before_saving(httpserver: HTTPS
     assert "Bid for the defender lodged" in page_article.text
     assert text_article.text == "Text with a NUL in it."
     assert FeedEntry.objects.get().title == "Title with controls"
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.binary(max_size=4096))
+def test_any_bytes_served_as_a_page_end_in_a_stored_state_never_an_exception(
+    httpserver: HTTPServer, body: bytes
+) -> None:
+    httpserver.clear_all_handlers()
+    httpserver.expect_request("/fuzz").respond_with_data(body, content_type="text/html")
+    Article.objects.filter(canonical_url=httpserver.url_for("/fuzz")).delete()
+
+    article, _ = article_submit_url(url=httpserver.url_for("/fuzz"))
+
+    article.refresh_from_db()
+    assert article.status in (ArticleStatus.FAILED, ArticleStatus.EXTRACTED, ArticleStatus.DUPLICATE)
+    assert (article.status == ArticleStatus.FAILED) == bool(article.failure_reason)
+    assert article.leased_until is None

@@ -153,3 +153,20 @@ def test_add_feed_and_poll_feeds(httpserver: HTTPServer) -> None:
     assert "Polled 0 feeds" in run("poll_feeds"), "not due again yet"
     with pytest.raises(CommandError, match="Only http and https"):
         run("add_feed", "file:///etc/passwd")
+
+
+@pytest.mark.services
+def test_with_a_broker_the_command_enqueues_and_returns(
+    broker, tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    (tmp_path / "queued.txt").write_text("Queued\n" + story(35))
+    httpserver.expect_request("/article").respond_with_data(page("A", story(36)), content_type="text/html")
+
+    output = run("ingest", str(tmp_path / "queued.txt"), httpserver.url_for("/article"))
+
+    assert "Queued: 2 items for the workers, 0 known, 0 errors." in output
+    assert broker.client().llen("touchline") == 2, "one extract_article and one fetch_article"
+    assert sorted(Article.objects.values_list("status", flat=True)) == [
+        ArticleStatus.FETCHED,
+        ArticleStatus.NEW,
+    ]
