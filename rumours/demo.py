@@ -50,7 +50,7 @@ def demo_load(*, articles: bool = True, stdout=None) -> dict[str, int]:
     if articles:
         for item in demo_articles():
             # The public `ingest` command, so the demo goes through the same pipeline as real news.
-            call_command("ingest", str(item["path"]), date=item["published"], stdout=stdout)
+            call_command("ingest", str(item["path"]), "--date", item["published"], stdout=stdout)
             summary["articles"] += 1
         summary["articles_stored"] = Article.objects.filter(canonical_url__startswith="file:").count()
     return summary
