@@ -134,8 +134,10 @@ def test_the_cited_outlet_is_mapped_to_a_source_by_folded_name_or_alias(world, c
     link_article(make_article(text, "2024-12-01", stem="saka-cited"))
 
     mention = Mention.objects.get()
-    assert mention.cited_outlet == cited
-    assert mention.cited_source == (getattr(world, expected) if expected else None)
+    source = getattr(world, expected) if expected else None
+    assert mention.cited_source == source
+    # Extraction may report the outlet as written or by the name it knows it under.
+    assert mention.cited_outlet in {cited, source.name if source else cited}
 
 
 def test_a_club_gone_since_the_snapshot_costs_the_fact_not_the_transaction(world):
