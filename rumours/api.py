@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Query, Schema
 from ninja.params import Path
@@ -308,9 +308,12 @@ def list_players(
     q, club = _clean(q), _clean(club)
     key = name_search.search_key(q)
     queryset = name_search.matching_players(key) if key else Player.objects.active().order_by("name", "pk")
-    queryset = queryset.with_current_contract(clock.today())
+    today = clock.today()
     if club:
-        queryset = queryset.filter(current_club_id=Club.objects.filter(slug=club).values("pk")[:1])
+        # A semi-join on the club's contracts (indexed), not a filter on the per-row subquery below.
+        at_club = Contract.objects.current(today).filter(player=OuterRef("pk"), club__slug=club)
+        queryset = queryset.filter(Exists(at_club))
+    queryset = queryset.with_current_contract(today)
     rows = list(queryset[offset : offset + limit + 1])
     clubs = Club.objects.in_bulk({p.current_club_id for p in rows if p.current_club_id})
     return {

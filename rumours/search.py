@@ -1,20 +1,23 @@
 """Name search for players and clubs: case-, accent- and punctuation-insensitive, with aliases.
 
-Nothing new is stored. Aliases already keep a folded form (`normalised`, from players.text.fold_name);
-canonical names are folded inside the query by `Folded`, which uses PostgreSQL's translate() (one pass, no
-extension) and, on SQLite, search_key() itself registered as an SQL function, so "alexander arnold" finds
-"Trent Alexander-Arnold" and "mbappe" finds "Kylian Mbappé" on both databases.
+Nothing new is stored, and no function runs over every row. The query is folded (players.text.fold_name,
+plus hyphens read as spaces and apostrophes dropped) and turned into a regular expression in which each
+letter matches its accented forms ("e" matches "é", "è", "É"...) and punctuation may sit between letters.
+The database then compares each name with one compiled pattern (PostgreSQL's ~*, SQLite's REGEXP), so
+"alexander arnold" finds "Trent Alexander-Arnold", "mbappe" finds "Kylian Mbappé" and "ngolo" finds
+"N'Golo". Aliases are matched on their stored folded form (`normalised`). Every word of the query must
+appear; exact and prefix matches of the whole query rank first.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.db.models import Case, CharField, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
-from django.db.models.expressions import Func
-from django.db.models.functions import Lower
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 
 from players.models import Club, ClubAlias, Player, PlayerAlias
 from players.text import fold_name
@@ -26,26 +29,12 @@ SUGGESTIONS_LIMIT = 8
 # ("N'Golo", "St. Pauli").
 _AS_SPACE = "-‐‑–"
 _DROPPED = "'’.`"
-
-
-@lru_cache(maxsize=1)
-def _char_map() -> dict[str, str]:
-    """Every Latin letter with a diacritic (and the odd ones fold_name knows) mapped to its folded letter."""
-    mapping: dict[str, str] = {}
-    for code in list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)):
-        char = chr(code)
-        if not unicodedata.category(char).startswith("L"):
-            continue
-        folded = fold_name(char)
-        if len(folded) == 1 and folded != char and folded.isascii():
-            mapping[char] = folded
-    for char in _AS_SPACE:
-        mapping[char] = " "
-    return mapping
+_BETWEEN_LETTERS = "['’.`]?"
+_BETWEEN_WORDS = "[-‐‑–\\s'’.`]+"
 
 
 def search_key(text: str) -> str:
-    """The folded form both sides of a comparison are reduced to."""
+    """The folded query: lower case, no accents, hyphens as spaces, no apostrophes or dots."""
     folded = fold_name(text.replace("\x00", ""))
     for char in _AS_SPACE:
         folded = folded.replace(char, " ")
@@ -54,40 +43,39 @@ def search_key(text: str) -> str:
     return " ".join(folded.split())
 
 
-class Folded(Func):
-    """search_key() in SQL, close enough for matching: lower-case, accents and punctuation folded."""
-
-    output_field = CharField()
-
-    def __init__(self, expression, **extra) -> None:
-        super().__init__(Lower(expression), **extra)
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        mapping = _char_map()
-        source = "".join(mapping) + _DROPPED
-        target = "".join(
-            mapping.values()
-        )  # the dropped characters have no counterpart, so translate() drops them
-        sql, params = compiler.compile(self.source_expressions[0])
-        return f"replace(translate({sql}, %s, %s), 'ß', 'ss')", [*params, source, target]
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        # SQLite (development) has no translate(), and a chain of replace() calls overflows its parser:
-        # the same folding as search_key(), registered on the connection as a deterministic SQL function.
-        connection.ensure_connection()
-        connection.connection.create_function(
-            "touchline_search_key", 1, _sqlite_search_key, deterministic=True
-        )
-        sql, params = compiler.compile(self.source_expressions[0])
-        return f"touchline_search_key({sql})", params
-
-    def as_sql(self, compiler, connection, **extra_context):
-        # Any other database: case-insensitive only.
-        return compiler.compile(self.source_expressions[0])
+@lru_cache(maxsize=1)
+def _accented() -> dict[str, str]:
+    """For each plain letter, the Latin letters with diacritics (either case) that fold to it."""
+    forms: dict[str, set[str]] = defaultdict(set)
+    for code in list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)):
+        char = chr(code)
+        if unicodedata.category(char).startswith("L"):
+            folded = fold_name(char)
+            if len(folded) == 1 and folded.isascii() and folded.isalpha() and folded != char:
+                forms[folded].add(char)
+    return {letter: "".join(sorted(chars)) for letter, chars in forms.items()}
 
 
-def _sqlite_search_key(value: str | None) -> str | None:
-    return None if value is None else search_key(value)
+def _letter(char: str) -> str:
+    accented = _accented().get(char)
+    return f"[{char}{accented}]" if accented else re.escape(char)
+
+
+def _word_pattern(word: str) -> str:
+    pieces = []
+    index = 0
+    while index < len(word):
+        if word.startswith("ss", index):
+            pieces.append("(?:ss|ß)")  # fold_name reads "ß" as "ss"
+            index += 2
+        else:
+            pieces.append(_letter(word[index]))
+            index += 1
+    return _BETWEEN_LETTERS.join(pieces)
+
+
+def _phrase_pattern(key: str) -> str:
+    return _BETWEEN_WORDS.join(_word_pattern(word) for word in key.split())
 
 
 @dataclass
@@ -101,62 +89,45 @@ class Results:
         return bool(self.players or self.clubs)
 
 
-def _tokens(key: str) -> list[str]:
-    return [token for token in key.split() if token]
-
-
-def _rank(field: str, key: str) -> Case:
-    return Case(
-        When(**{f"{field}": key}, then=Value(0)),
-        When(**{f"{field}__startswith": key}, then=Value(1)),
-        default=Value(2),
-        output_field=IntegerField(),
+def _matching(queryset: QuerySet, fields: tuple[str, str], aliases: QuerySet, key: str) -> QuerySet:
+    """Rows where every word is in one of `fields`, or an alias holds the whole query; best first."""
+    words = Q()
+    for word in key.split():
+        pattern = _word_pattern(word)
+        words &= Q(**{f"{fields[0]}__iregex": pattern}) | Q(**{f"{fields[1]}__iregex": pattern})
+    phrase = _phrase_pattern(key)
+    exact, prefix = f"^{phrase}$", f"^{phrase}"
+    return (
+        queryset.filter(words | Exists(aliases.filter(normalised__iregex=phrase)))
+        .annotate(
+            rank=Case(
+                When(
+                    Q(**{f"{fields[0]}__iregex": exact})
+                    | Q(**{f"{fields[1]}__iregex": exact})
+                    | Exists(aliases.filter(normalised__iregex=exact)),
+                    then=Value(0),
+                ),
+                When(
+                    Q(**{f"{fields[0]}__iregex": prefix}) | Q(**{f"{fields[1]}__iregex": prefix}),
+                    then=Value(1),
+                ),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("rank", "name", "pk")
     )
 
 
 def matching_players(key: str) -> QuerySet[Player]:
-    """Players whose name or known-as name holds every word of the query, or one of whose aliases holds it."""
-    alias = PlayerAlias.objects.filter(player=OuterRef("pk")).annotate(folded=Folded("normalised"))
-    queryset = Player.objects.active().annotate(folded_name=Folded("name"), folded_known=Folded("known_as"))
-    words = Q()
-    for token in _tokens(key):
-        words &= Q(folded_name__contains=token) | Q(folded_known__contains=token)
-    alias_match = Exists(alias.filter(folded__contains=key))
-    exact_alias = Exists(alias.filter(folded=key))
-    return (
-        queryset.filter(words | alias_match)
-        .annotate(
-            rank=Case(
-                When(Q(folded_name=key) | Q(folded_known=key) | exact_alias, then=Value(0)),
-                When(Q(folded_name__startswith=key) | Q(folded_known__startswith=key), then=Value(1)),
-                default=Value(2),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("rank", "name", "pk")
-    )
+    """Players whose name or known-as name holds every word of the folded `key`, or an alias holds it."""
+    aliases = PlayerAlias.objects.filter(player=OuterRef("pk"))
+    return _matching(Player.objects.active(), ("name", "known_as"), aliases, key)
 
 
 def matching_clubs(key: str) -> QuerySet[Club]:
-    alias = ClubAlias.objects.filter(club=OuterRef("pk")).annotate(folded=Folded("normalised"))
-    queryset = Club.objects.annotate(folded_name=Folded("name"), folded_short=Folded("short_name"))
-    words = Q()
-    for token in _tokens(key):
-        words &= Q(folded_name__contains=token) | Q(folded_short__contains=token)
-    return (
-        queryset.filter(words | Exists(alias.filter(folded__contains=key)))
-        .annotate(
-            rank=Case(
-                When(
-                    Q(folded_name=key) | Q(folded_short=key) | Exists(alias.filter(folded=key)), then=Value(0)
-                ),
-                When(folded_name__startswith=key, then=Value(1)),
-                default=Value(2),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("rank", "name", "pk")
-    )
+    aliases = ClubAlias.objects.filter(club=OuterRef("pk"))
+    return _matching(Club.objects.all(), ("name", "short_name"), aliases, key)
 
 
 def search(query: str, *, limit: int = RESULTS_LIMIT) -> Results:
