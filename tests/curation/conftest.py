@@ -8,10 +8,11 @@ articles from two outlets and rumours with evidence, all real rows.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from dataclasses import dataclass
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.utils import timezone
 
 from players.models import Club, Player
@@ -28,6 +29,19 @@ from tests.factories import (
 )
 
 PASSWORD = "a-long-test-password-9431"
+GROUPS_MIGRATION = importlib.import_module("rumours.migrations.0005_curators_group")
+
+
+def curators_group() -> Group:
+    """The group migration 0005 made. A transactional test's flush empties every table (the migration's rows
+    too), so tests that run after one rebuild it here from the migration's own list."""
+    group, created = Group.objects.get_or_create(name=GROUPS_MIGRATION.GROUP)
+    if created:
+        for app_label, codename in GROUPS_MIGRATION._codenames():
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+    return group
 
 
 def make_user(username: str, *, staff: bool = False, superuser: bool = False, group: str = "") -> User:
@@ -38,7 +52,9 @@ def make_user(username: str, *, staff: bool = False, superuser: bool = False, gr
         user.is_superuser = True
         user.save()
     if group:
-        user.groups.add(Group.objects.get(name=group))
+        user.groups.add(
+            curators_group() if group == GROUPS_MIGRATION.GROUP else Group.objects.get(name=group)
+        )
     return user
 
 

@@ -15,7 +15,7 @@ from tests.curation.conftest import make_user
 from tests.factories import ArticleFactory, ClubFactory, MentionFactory, PlayerFactory, RumourFactory
 from tests.support import services
 
-pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
 
 def at_once(*calls) -> list[object]:

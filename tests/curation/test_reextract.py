@@ -148,11 +148,6 @@ def test_an_article_without_text_is_not_queued(story, curator_client, django_cap
     assert Article.objects.get(pk=story.pk).extracted_at is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rumours.linking upserts on (player, to_club, window) and does not follow merged_into yet: "
-    "re-extracting an article whose evidence was merged moves the evidence back to the hidden rumour",
-)
 def test_reextracting_after_a_merge_keeps_the_evidence_on_the_survivor(story, curator):
     merged = the_rumour()
     survivor = Rumour.objects.create(
