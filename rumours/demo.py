@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from players.demo import demo_data_read, demo_players_load
+from players.gazetteer import bump_gazetteer_version
 from rumours.models import Article, Source
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -29,6 +30,8 @@ def demo_sources_load(path: Path = SOURCES_FILE) -> int:
                 "aliases": list(item.get("aliases") or []),
             },
         )
+    # Outlet names are part of the extraction gazetteer ("according to Fichajes").
+    transaction.on_commit(bump_gazetteer_version)
     return len(sources)
 
 

@@ -40,3 +40,13 @@ def _celery_inline_unless_a_worker_is_used(request):
     celery_app.conf.task_eager_propagates = True
     yield
     celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates = saved
+
+
+@pytest.fixture(autouse=True)
+def _fresh_gazetteer_snapshot():
+    """Each test builds its own names; a rolled-back test never bumps the version, so forget the snapshot."""
+    from rumours.gazetteer_snapshot import forget_snapshot
+
+    forget_snapshot()
+    yield
+    forget_snapshot()
