@@ -26,7 +26,14 @@ from players import clock
 from players.models import Club, Player
 from rumours import search as name_search
 from rumours import selectors, timeline
-from rumours.cache import PLAYER_LOOKUP_SECONDS, cached, fragment_key, player_version, site_version
+from rumours.cache import (
+    PLAYER_LOOKUP_SECONDS,
+    SITE_VERSION_KEY,
+    cached,
+    fragment_key,
+    player_version,
+    site_version,
+)
 from rumours.models import Article, Source
 
 HTMX_VARY = ("HX-Request", "HX-Target")
@@ -114,21 +121,29 @@ class _PlayerRef:
     pk: int
     updated: float
     merged_into_id: int | None
+    version: int
 
 
 def _player_ref(slug: str) -> _PlayerRef:
-    """What a page key needs of the player row, from the cache: the most-read page then needs no query at
-    all when cached. Kept under the site version (so any bump refreshes it) and for PLAYER_LOOKUP_SECONDS
-    at most, which bounds how long an edit that bypassed the services (a bare admin save) goes unseen."""
-    key = fragment_key("player-ref", slug, site_version())
-    ref = cache.get(key)
-    if ref is None:
-        row = Player.objects.filter(slug=slug).values_list("pk", "updated_at", "merged_into_id").first()
-        if row is None:
-            raise Http404("No such player.")
-        ref = (row[0], row[1].timestamp(), row[2])
-        cache.set(key, ref, timeout=PLAYER_LOOKUP_SECONDS)
-    return _PlayerRef(*ref)
+    """What a player page's key needs, in one cache round trip and no query when nothing has changed: the
+    row's id, last edit and merge, and the player's version. It is stored with the site version it was read
+    under; every bump_player also bumps the site version, so a stored ref whose site version is still current
+    also has the player's current version. It is read again at the next bump anywhere, or after
+    PLAYER_LOOKUP_SECONDS (which bounds how long a bare admin edit of the row goes unseen)."""
+    key = fragment_key("player-ref", slug)
+    found = cache.get_many([SITE_VERSION_KEY, key])
+    site = found.get(SITE_VERSION_KEY) or site_version()
+    stored = found.get(key)
+    if stored is not None and stored[0] == site:
+        return _PlayerRef(*stored[1:])
+    row = Player.objects.filter(slug=slug).values_list("pk", "updated_at", "merged_into_id").first()
+    if row is None:
+        raise Http404("No such player.")
+    ref = _PlayerRef(row[0], row[1].timestamp(), row[2], player_version(row[0]))
+    cache.set(
+        key, (site, ref.pk, ref.updated, ref.merged_into_id, ref.version), timeout=PLAYER_LOOKUP_SECONDS
+    )
+    return ref
 
 
 def _survivor(ref: _PlayerRef) -> HttpResponseBase | None:
@@ -140,7 +155,7 @@ def _survivor(ref: _PlayerRef) -> HttpResponseBase | None:
 
 def _player_key(kind: str, ref: _PlayerRef, *parts: object) -> str:
     # updated_at catches an edit of the player row itself even if nobody bumped the version.
-    return fragment_key(kind, ref.pk, player_version(ref.pk), ref.updated, *parts)
+    return fragment_key(kind, ref.pk, ref.version, ref.updated, *parts)
 
 
 @require_safe
