@@ -18,8 +18,8 @@ from pydantic import Field
 
 from players import clock
 from players.models import Club, Contract, Injury, Player
+from rumours import listing, selectors, timeline
 from rumours import search as name_search
-from rumours import selectors, timeline
 from rumours.models import Mention, Rumour, Stage
 
 api = NinjaAPI(
@@ -442,7 +442,7 @@ def list_rumours(
     limit: int = Query(20, ge=1, le=100),
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
-    filters = selectors.RumourFilters(
+    filters = listing.RumourFilters(
         window=_clean(window),
         league=_clean(league),
         club=_clean(club),
@@ -450,7 +450,7 @@ def list_rumours(
         min_likelihood=min_likelihood,
         sort=sort,
     )
-    queryset = selectors.filtered_rumours(filters)
+    queryset = listing.filtered_rumours(filters)
     player = _clean(player)
     if player:
         queryset = queryset.filter(Q(player__slug=player))

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -151,13 +150,6 @@ class Page:
     entries: list[Entry]
     next_cursor: str | None
     before: Cursor | None
-
-    @property
-    def club_ids(self) -> set[int]:
-        ids: set[int] = set()
-        for entry in self.entries:
-            ids.update(c.pk for c in (entry.club, entry.other_club) if c is not None)
-        return ids
 
 
 @dataclass
@@ -349,8 +341,6 @@ def page(
 
 def counts(player: Player, events: Events, *, today: dt.date) -> dict[str, int]:
     """How many entries each filter would show (one grouped query over the mentions)."""
-    from django.db.models import Count
-
     result = {value: 0 for value in KIND_VALUES}
     grouped = Mention.objects.filter(player=player).order_by().values("kind").annotate(n=Count("pk"))
     for row in grouped:
@@ -360,11 +350,3 @@ def counts(player: Player, events: Events, *, today: dt.date) -> dict[str, int]:
         result[entry.kind] += 1
     result[Kind.ALL] = sum(n for key, n in result.items() if key != Kind.ALL)
     return result
-
-
-def label_for(kind: str) -> str:
-    return dict(KINDS).get(kind, "Everything")
-
-
-def flatten(pages: Iterable[Sequence[Entry]]) -> list[Entry]:
-    return [entry for entries in pages for entry in entries]

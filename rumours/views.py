@@ -24,8 +24,8 @@ from django.views.decorators.http import require_safe
 
 from players import clock
 from players.models import Club, Player
+from rumours import listing, selectors, timeline
 from rumours import search as name_search
-from rumours import selectors, timeline
 from rumours.cache import (
     PLAYER_LOOKUP_SECONDS,
     SITE_VERSION_KEY,
@@ -76,7 +76,7 @@ def _cached_partial(
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    filters = selectors.RumourFilters.from_query(request.GET)
+    filters = listing.RumourFilters.from_query(request.GET)
     today = clock.today()
     version = site_version()
     if _htmx_target(request) == "rumour-results":
@@ -84,7 +84,7 @@ def home(request: HttpRequest) -> HttpResponse:
         return _cached_partial(
             fragment_key("home-list", version, today, filters.cache_part),
             "rumours/partials/rumour_list.html",
-            lambda: {"listing": selectors.rumour_list(filters), "today": today},
+            lambda: {"listing": listing.rumour_list(filters), "today": today},
             push_url=push,
         )
     return _cached_page(
@@ -93,9 +93,9 @@ def home(request: HttpRequest) -> HttpResponse:
         "rumours/home.html",
         lambda: {
             "filters": filters,
-            "options": selectors.filter_options(),
-            "hottest": selectors.hottest(),
-            "listing": selectors.rumour_list(filters),
+            "options": listing.filter_options(),
+            "hottest": listing.hottest(),
+            "listing": listing.rumour_list(filters),
             "today": today,
         },
     )
