@@ -60,6 +60,7 @@ def start_worker(broker: RedisServer, live_database_url: str, tmp_path: Path) ->
             "REDIS_URL": broker.url,
             "TOUCHLINE_FETCH_ALLOW_PRIVATE": "1",
             "TOUCHLINE_VISIBILITY_TIMEOUT": "10",
+            "DJANGO_SETTINGS_MODULE": "tests.support.worker_settings",
             # Short limits so that a killed worker's lease runs out within a test's time.
             "TOUCHLINE_TASK_SOFT_TIME_LIMIT": "6",
             "TOUCHLINE_TASK_TIME_LIMIT": "8",

@@ -1,4 +1,5 @@
-"""Faults mid-run lose nothing: a pool child SIGKILLed mid-fetch (C1), Redis SIGKILLed and restarted on its
+"""Faults mid-run lose nothing: a pool child SIGKILLed mid-fetch (C1), a whole worker SIGKILLed (C2), Redis
+SIGKILLed and restarted on its
 append-only file (C3), and the broker down when a submission commits (C4). Every article ends present exactly
 once and extracted."""
 
@@ -133,3 +134,31 @@ def test_the_broker_down_at_commit_is_logged_and_the_sweeper_catches_up(
 
     wait_for(lambda: extracted() == 1, timeout=30, what="the swept article")
     assert len(threaded_server.log) == 1
+
+
+def test_a_worker_killed_outright_has_its_message_redelivered_to_a_new_worker(
+    start_worker, threaded_server: HTTPServer
+) -> None:
+    in_flight = threading.Event()
+
+    def slow_once(request: Request) -> Response:
+        if not in_flight.is_set():
+            in_flight.set()
+            time.sleep(3)
+        return Response(page("Orphan", story(81)), content_type="text/html")
+
+    threaded_server.expect_request("/orphan").respond_with_handler(slow_once)
+    first = start_worker("first")
+
+    article, _ = article_submit_url(url=threaded_server.url_for("/orphan"))
+    assert in_flight.wait(15), "the worker never started the fetch"
+    os.killpg(first.pid, signal.SIGKILL)  # main process and pool: nothing is acknowledged or rejected
+    first.process.wait(10)
+    killed_at = time.monotonic()
+    start_worker("second")
+
+    # No sweeper here: Redis hands the unacknowledged message out again after the visibility timeout (10 s).
+    wait_for(lambda: extracted() == 1, timeout=60, interval=0.5, what="the redelivered article")
+    assert time.monotonic() - killed_at >= 10
+    article.refresh_from_db()
+    assert Article.objects.count() == 1 and article.attempts == 2
