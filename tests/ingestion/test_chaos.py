@@ -1,7 +1,6 @@
 """Faults mid-run lose nothing: a pool child SIGKILLed mid-fetch (C1), a whole worker SIGKILLed (C2), Redis
-SIGKILLed and restarted on its
-append-only file (C3), and the broker down when a submission commits (C4). Every article ends present exactly
-once and extracted."""
+SIGKILLed and restarted on its append-only file (C3), and the broker down when a submission commits (C4).
+Every article ends present exactly once and extracted."""
 
 from __future__ import annotations
 
