@@ -11,7 +11,14 @@ from django.db import connection
 from pytest_httpserver import HTTPServer
 
 from tests.support import services
-from tests.support.celery_worker import CeleryWorker, RedisServer, free_port, port_is_free, use_broker
+from tests.support.celery_worker import (
+    CeleryWorker,
+    RedisServer,
+    free_port,
+    port_is_free,
+    reset_pools,
+    use_broker,
+)
 
 REDIS_PORT = int(os.environ.get("TOUCHLINE_TEST_REDIS_PORT", "6390"))
 
@@ -23,6 +30,20 @@ def live_database_url(transactional_db) -> str:
     s = connection.settings_dict
     auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
     return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+@pytest.fixture(autouse=True)
+def _inline_tasks() -> Iterator[None]:
+    """Tasks run inline unless a test asks for the `broker` fixture, even when REDIS_URL is set (as in CI):
+    an in-process test checks the whole pipeline's outcome, and nothing else would consume the messages."""
+    from config.celery import app
+
+    saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
+    reset_pools(app)
+    app.conf.update(broker_url="memory://", task_always_eager=True)
+    yield
+    reset_pools(app)
+    app.conf.update(saved)
 
 
 @pytest.fixture(scope="session")

@@ -209,16 +209,16 @@ def use_broker(url: str) -> Iterator[None]:
     from config.celery import app
 
     saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
-    _reset_pool(app)
+    reset_pools(app)
     app.conf.update(broker_url=url, task_always_eager=False)
     try:
         yield
     finally:
-        _reset_pool(app)
+        reset_pools(app)
         app.conf.update(saved)
 
 
-def _reset_pool(app) -> None:  # noqa: ANN001 - celery.Celery
+def reset_pools(app) -> None:  # noqa: ANN001 - celery.Celery
     # The app's connection and producer pools are bound to the broker URL they were created with. They are
     # dropped, not closed: kombu keeps one registry of pools per URL, which the next test may reuse.
     app._pool = None
