@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 from .cues import (
     CONTRACT_CUES,
-    CONTRACT_RE,
+    CONTRACT,
     EXPIRY_WHEN,
-    LENGTH_RE,
+    LENGTH,
     MONEY_RE,
     PER_WEEK,
     cue_of,
@@ -89,9 +89,9 @@ def _also(doc: Doc, si: int, ce: int) -> list[Mention]:
 def _hits(doc: Doc):
     """(kind, folded start, end, fact type, sentence) of every contract cue and renewal, in text order."""
     out = []
-    for m in CONTRACT_RE.finditer(doc.ftext):
+    for m in doc.find(CONTRACT):
         out.append(("cue", m.start(), m.end(), cue_of(m, CONTRACT_CUES).stage, None))
-    for m in LENGTH_RE.finditer(doc.ftext):
+    for m in doc.find(LENGTH):
         out.append(("cue", m.start(), m.end(), "length", None))
     for pid, si, fact_type, cs, ce in doc.renewals:
         out.append(("renewal", cs, ce, fact_type, pid))

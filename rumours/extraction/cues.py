@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .triggers import Gated
+
 MONEY = (
     r"(?:\u00a3|\u20ac|\$|&#163;|&pound;|&euro;)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:m|bn|k|million|billion|thousand|mln))?"
     r"(?:-plus)?"
@@ -92,7 +94,7 @@ RUMOUR_CUES: tuple[Cue, ...] = (
     Cue(
         "denied",
         r"no truth|nothing to (?:it|the reports?|the rumou?rs?)|fake news|wide of the mark|"
-        r"(?:was|were|is|are|been) dismissive|not going anywhere|going nowhere",
+        r"dismissive|not going anywhere|going nowhere",
     ),
     Cue(
         "denied",
@@ -180,15 +182,14 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         r"asked about (?:signing|taking|bringing|a move for|a loan for|(?:the |his |her )?availability)|"
         r"asked to be kept informed|(?:on|to) (?:their|a|the|its) (?:[\w-]+ )?(?:list|shortlist)\b|shortlist(?:ed)?\b|"
         r"list of (?:[\w-]+ )?(?:targets|replacements|options|candidates|signings)|"
-        r"(?:are|is|remain|remains|were|was|also|still) interested\b|"
-        r"(?:is|are|was|were|being|been) (?:also |still |now )?wanted by|(?:ask|asked|asking) for (?:an? )?(?:op"
+        r"interested\b|wanted by|(?:ask|asked|asking) for (?:an? )?(?:op"
         r"tion|price)|(?:an |the )?(?:option|enquiry|inquiry) "
         r"(?:on|for|about)|(?:made|make|making) (?:an )?(?:enquiry|enquiries|inquiry)",
         buyer_subject=True,
     ),
     Cue(
         "linked",
-        r"linked (?:with|to)|(?:been|being|was|were|is|are) (?:also |heavily |strongly )?linked\b|"
+        r"linked\b|"
         r"link(?:s|ing)? (?:him |her )?(?:with|to)|tipped (?:to|for)|touted|mooted|"
         r"mentioned as (?:a |an )?(?:possible|potential|likely|prospective) (?:destination|suitors?|buyers?|option)|"
         r"(?:possible|potential|prospective) suitors?|floated the (?:idea|possibility)|"
@@ -210,6 +211,7 @@ def _compile(cues: tuple[Cue, ...]) -> re.Pattern[str]:
 
 
 RUMOUR_RE = _compile(RUMOUR_CUES)
+RUMOUR = Gated(RUMOUR_RE)
 
 
 def cue_of(match: re.Match[str], cues: tuple[Cue, ...]) -> Cue:
@@ -243,6 +245,7 @@ INJURY_RE = re.compile(
     rf"aying\b|"
     rf"\bmiss the rest of\b)"
 )
+INJURY = Gated(INJURY_RE)
 INJURY_BLOCK = re.compile(
     r"suspen(?:sion|ded)|red card|\bbann?(?:ed)?\b|injury[ -]time|international duty|\brested\b|"
     r"\boffside|\bdisallowed\b|\bvar\b|\bgoal (?:was |to be |had been )?ruled out"
@@ -326,11 +329,16 @@ CONTRACT_CUES: tuple[Cue, ...] = (
     ),
 )
 CONTRACT_RE = _compile(CONTRACT_CUES)
+CONTRACT = Gated(CONTRACT_RE)
 # Scanned apart: a length often sits inside another cue ("offered a new four-year contract").
 LENGTH_CUES = (
-    Cue("length", r"(?:one|two|three|four|five|six|\d|[a-z]+-and-a-half)-year (?:deal|contract|extension)"),
+    Cue(
+        "length",
+        r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d)(?:-and-a-half)?-year (?:deal|contract|extension)",
+    ),
 )
 LENGTH_RE = _compile(LENGTH_CUES)
+LENGTH = Gated(LENGTH_RE)
 EXPIRY_WHEN = re.compile(
     r"(?:at|in|until|till|to|by) (?:the )?(?:end of (?:the|this|next) (?:season|campaign)|summer(?: of ("
     r"20\d\d))?|"

@@ -82,11 +82,13 @@ class Gazetteer:
         self._people: dict[int, PersonEntry] = {}
         self._outlets: dict[int, str] = {}
         self._keys: list[tuple[int, tuple[Target, ...]]] = []
+        self.scan_table: list[tuple[int, tuple[Target, ...], int | None, bool, str]] = []
         self.automaton: ahocorasick.Automaton | None = None
         self.players_by_club: dict[int, tuple[int, ...]] = {}
         self.players_by_club_shirt: dict[tuple[int, int], tuple[int, ...]] = {}
         self.fuzzy_buckets: dict[tuple[str, int], list[str]] = {}
         self.key_index: dict[str, int] = {}
+        self.fuzzy_cache: dict[str, str | None] = {}  # word -> its one close key, filled as articles come
 
     # ---- construction -------------------------------------------------------------------------------------
     @classmethod
@@ -162,6 +164,18 @@ class Gazetteer:
         g.players_by_club = {k: tuple(v) for k, v in by_club.items()}
         g.players_by_club_shirt = {k: tuple(v) for k, v in by_shirt.items()}
         g._keys = [(len(k), tuple(v)) for k, v in targets.items()]
+        # What the scan needs per key, precomputed: (length, targets, the capital position all targets
+        # share, or None when they differ, whether an outlet is among them).
+        g.scan_table = [
+            (
+                n,
+                ts,
+                ts[0].cap if all(t.cap == ts[0].cap for t in ts) else None,
+                any(t.kind == "outlet" for t in ts),
+                "name" if any(t.via == "name" for t in ts) else ts[0].via,
+            )
+            for n, ts in g._keys
+        ]
         g.key_index = {k: i for i, k in enumerate(targets)}
         buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
         for k in targets:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import ABSENCE_RE, BODY_PARTS, INJURY_BLOCK, INJURY_PHRASE, INJURY_RE, TEAM_INJURY
+from .cues import ABSENCE_RE, BODY_PARTS, INJURY_BLOCK, INJURY, INJURY_PHRASE, TEAM_INJURY
 from .records import InjuryFact
 from .roles import pick_subjects
 
@@ -43,7 +43,7 @@ def _specificity(phrase: str) -> tuple[bool, int]:
 def extract_injuries(doc: Doc) -> list[InjuryFact]:
     term_sentences = set()
     hits = []
-    for m in INJURY_RE.finditer(doc.ftext):
+    for m in doc.find(INJURY):
         si = doc.sentence_of(m.start())
         if si is None:
             continue

@@ -116,8 +116,10 @@ def position_fit(word_tags: frozenset[str], player_position: str) -> float | Non
     return len(word_tags & tags) / len(word_tags)
 
 
+@lru_cache(maxsize=4096)
 def nation(text: str) -> str:
-    return NATIONS.get(fold_key(text), fold_key(text))
+    key = fold_key(text)
+    return NATIONS.get(key, key)
 
 
 PERSON_ROLE = (

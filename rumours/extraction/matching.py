@@ -15,7 +15,7 @@ from .normalise import Folded, fold_key
 FUZZY_SCORE = 88.0
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A name found in the text (folded offsets `fs`/`fe`); `entity` is None while ambiguous or unresolved."""
 
@@ -30,6 +30,7 @@ class Mention:
     reference: str = ""  # for references: what kind ("age", "pronoun", ...)
     confidence: float = 1.0
     inside_reference: bool = False  # a club inside "the Northgate winger": the player's club
+    context: tuple | None = None  # what a club mention's surroundings say, computed once (rumours.py)
 
     def key(self) -> tuple[str, int | None]:
         return self.kind, self.entity
@@ -65,36 +66,57 @@ def _possessive(ftext: str, fe: int) -> bool:
     return ftext.startswith("'s", fe) or (ftext.startswith("' ", fe) and ftext[fe - 1] == "s")
 
 
+def _cap_ok(folded: Folded, fs: int, fe: int, cap: int) -> bool:
+    """The letter the gazetteer spells with a capital is a capital (or a digit) in the text too."""
+    original, omap = folded.original, folded.omap
+    if omap is None:
+        s, e = fs, fe
+    else:
+        s, e = omap[fs], omap[fe - 1] + 1
+        if cap >= e - s:
+            return _case_ok(folded, fs, fe, cap)  # marks after the name may bring `cap` into it
+    ch = original[s + cap] if cap < e - s and original[s + cap].isalpha() else original[s]
+    return ch.isupper() or ch.isdigit()
+
+
 def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
     """Leftmost-longest non-overlapping name matches that pass the boundary and case checks."""
     ftext = folded.text
-    found: list[tuple[int, int, tuple[Target, ...]]] = []
     automaton = gaz.automaton
     if automaton is None or not ftext:
         return []
+    table = gaz.scan_table
+    n = len(ftext)
+    found: list[tuple[int, int, int]] = []
     for last, value in automaton.iter(ftext):
-        length, targets = gaz.key_targets(value)
         fe = last + 1
-        fs = fe - length
-        if not _boundary_ok(ftext, fs, fe):
+        fs = fe - table[value][0]
+        if (fs and ftext[fs - 1].isalnum()) or (fe < n and ftext[fe].isalnum()):
             continue
-        if len(targets) == 1:
-            kept = targets if _case_ok(folded, fs, fe, targets[0].cap) else ()
-        else:
-            kept = tuple(t for t in targets if _case_ok(folded, fs, fe, t.cap))
-        if kept and any(t.kind == "outlet" for t in kept) and _TEAM_NOUN.match(ftext, fe):
-            # "the Athletic attack" is the club, not the outlet of the same name.
-            kept = tuple(t for t in kept if t.kind != "outlet")
-        if kept:
-            found.append((fs, fe, kept))
-    found.sort(key=lambda f: (f[0], f[0] - f[1]))
+        found.append((fs, -fe, value))
+    found.sort()
     mentions: list[Mention] = []
     last_end = -1
-    for fs, fe, targets in found:
+    for fs, neg_fe, value in found:
         if fs < last_end:
             continue
-        via = "name" if any(t.via == "name" for t in targets) else targets[0].via
-        mentions.append(Mention(fs, fe, targets, via, possessive=_possessive(ftext, fe)))
+        fe = -neg_fe
+        _, targets, cap, outlet, via = table[value]
+        if cap is None:
+            targets = tuple(t for t in targets if _case_ok(folded, fs, fe, t.cap))
+            if not targets:
+                continue
+            via = "name" if any(t.via == "name" for t in targets) else targets[0].via
+        elif cap >= 0 and not _cap_ok(folded, fs, fe, cap):
+            continue
+        if outlet and _TEAM_NOUN.match(ftext, fe):
+            # "the Athletic attack" is the club, not the outlet of the same name.
+            targets = tuple(t for t in targets if t.kind != "outlet")
+            if not targets:
+                continue
+            via = "name" if any(t.via == "name" for t in targets) else targets[0].via
+        possessive = ftext.startswith("'s", fe) or (ftext.startswith("' ", fe) and ftext[fe - 1] == "s")
+        mentions.append(Mention(fs, fe, targets, via, possessive=possessive))
         last_end = fe
     return mentions
 
@@ -241,24 +263,41 @@ def fuzzy_mentions(
             continue
         if gaz.key_index.get(word) is not None:
             continue  # an exact name that failed its checks: not a misspelling
-        hits: list[tuple[str, float]] = []
-        for length in (len(word) - 1, len(word), len(word) + 1):
-            choices = gaz.fuzzy_buckets.get((word[0], length))
-            if not choices:
-                continue
-            for key, score, _ in process.extract(
-                word, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE, limit=3
-            ):
-                hits.append((key, score))
-        if not hits:
+        key = _closest(gaz, word)
+        if key is None:
             continue
-        hits.sort(key=lambda h: -h[1])
-        if len(hits) > 1 and hits[1][1] >= hits[0][1]:
-            continue  # two names equally close: not unambiguous
-        targets = gaz.targets_for(hits[0][0])
+        targets = gaz.targets_for(key)
         if targets:
             out.append(Mention(fs, fe, targets, "fuzzy", possessive=_possessive(ftext, fe), confidence=0.7))
     return out
+
+
+_FUZZY_CACHE_MAX = 50_000
+
+
+def _closest(gaz: Gazetteer, word: str) -> str | None:
+    """The one gazetteer key within FUZZY_SCORE of `word`, or None (none, or two equally close). Remembered
+    per gazetteer: the same unknown words (stadiums, competitions, places) come back in article after
+    article."""
+    cache = gaz.fuzzy_cache
+    if word in cache:
+        return cache[word]
+    hits: list[tuple[str, float]] = []
+    for length in (len(word) - 1, len(word), len(word) + 1):
+        choices = gaz.fuzzy_buckets.get((word[0], length))
+        if not choices:
+            continue
+        for key, score, _ in process.extract(word, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE, limit=3):
+            hits.append((key, score))
+    best = None
+    if hits:
+        hits.sort(key=lambda h: -h[1])
+        if not (len(hits) > 1 and hits[1][1] >= hits[0][1]):
+            best = hits[0][0]
+    if len(cache) >= _FUZZY_CACHE_MAX:
+        cache.clear()
+    cache[word] = best
+    return best
 
 
 def resolve(mentions: list[Mention], title_mentions: list[Mention], gaz: Gazetteer) -> None:

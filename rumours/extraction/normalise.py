@@ -61,7 +61,7 @@ _SPECIAL = {
     "\u202f": " ",
 }
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_WS = re.compile(r"\s")
+_WS = re.compile(r"[^\S ]")  # whitespace other than a plain space
 
 
 @lru_cache(maxsize=8192)
@@ -85,21 +85,48 @@ def fold_char(ch: str) -> str:
     return "".join(c for c in folded if not unicodedata.combining(c))
 
 
+_ONE_TO_ONE: dict[int, str] = {}  # code point -> its one-character fold, learnt as characters are met
+_NOT_ONE: set[str] = set()
+
+
+def _one_to_one(text: str) -> str | None:
+    """`text` with every non-ASCII character replaced by its one-character fold, or None when some character
+    folds to nothing or to several characters."""
+    chars = set(_NON_ASCII.findall(text))
+    for ch in chars:
+        if ord(ch) in _ONE_TO_ONE:
+            continue
+        if ch in _NOT_ONE:
+            return None
+        folded = fold_char(ch)
+        if len(folded) == 1 and folded.lower() == folded:
+            _ONE_TO_ONE[ord(ch)] = folded
+        else:
+            _NOT_ONE.add(ch)
+            return None
+    for ch in chars:  # a few distinct characters: one C-speed replace each beats translate over every char
+        text = text.replace(ch, _ONE_TO_ONE[ord(ch)])
+    return text
+
+
 class Folded:
     """A folded copy of `original` with the offset map back to it."""
 
-    __slots__ = ("original", "text", "_fstarts", "_ostarts", "_segs")
+    __slots__ = ("original", "text", "_fstarts", "_ostarts", "_segs", "omap", "fmap")
 
     def __init__(self, original: str) -> None:
         self.original = original
-        if original.isascii():
+        # Most non-ASCII characters fold to one character ("é" -> "e", "£" stays): then one C-speed translate
+        # keeps every offset. Only "ß", "æ", marks and invisibles need the offset map below.
+        base = original if original.isascii() else _one_to_one(original)
+        if base is not None:
             # Whitespace is folded to spaces so a name broken over a line still matches.
-            self.text = (
-                _WS.sub(" ", original.lower()) if "\n" in original or "\t" in original else original.lower()
-            )
+            self.text = _WS.sub(" ", base.lower()) if "\n" in base or "\t" in base else base.lower()
             self._fstarts: list[int] | None = None
             self._ostarts: list[int] | None = None
             self._segs: list[tuple[int, int, bool]] | None = None
+            self.omap: list[int] | None = None
+            self.fmap: list[int] | None = None
             return
         parts: list[str] = []
         fstarts: list[int] = []
@@ -128,6 +155,28 @@ class Folded:
         self._fstarts = fstarts
         self._ostarts = [seg[1] for seg in segs]
         self._segs = segs
+        self._maps()
+
+    def _maps(self) -> None:
+        """Offset tables, one entry per position (built from the segments with C-speed slices): `omap[f]` is
+        `orig(f)` and `fmap[o]` is `fpos(o)`, so that mapping a span is two list lookups."""
+        segs, n_f, n_o = self._segs, len(self.text), len(self.original)
+        omap = [0] * (n_f + 1)
+        fmap = [0] * (n_o + 1)
+        for k, (fstart, ostart, run) in enumerate(segs):
+            nxt_f, nxt_o = (segs[k + 1][0], segs[k + 1][1]) if k + 1 < len(segs) else (n_f, n_o)
+            if run:
+                omap[fstart:nxt_f] = range(ostart, ostart + nxt_f - fstart)
+                fmap[ostart:nxt_o] = range(fstart, fstart + nxt_o - ostart)
+            else:
+                omap[fstart:nxt_f] = [ostart] * (nxt_f - fstart)
+                fmap[ostart] = fstart
+                fmap[ostart + 1 : nxt_o] = [nxt_f] * (nxt_o - ostart - 1)
+        if segs:
+            fstart, ostart, run = segs[-1]
+            omap[n_f] = ostart + (n_f - fstart) if run else ostart
+            fmap[n_o] = fstart + (n_o - ostart) if run else (fstart if n_o == ostart else n_f)
+        self.omap, self.fmap = omap, fmap
 
     @property
     def identity(self) -> bool:
@@ -138,6 +187,8 @@ class Folded:
         """Original offset of the folded character at `fpos`."""
         if self._segs is None:
             return fpos
+        if 0 <= fpos < len(self.omap):
+            return self.omap[fpos]
         if not self._segs:
             return 0
         k = bisect_right(self._fstarts, fpos) - 1
@@ -161,6 +212,8 @@ class Folded:
         """Folded offset of the original offset `opos` (the first folded position at or after it)."""
         if self._segs is None:
             return opos
+        if 0 <= opos < len(self.fmap):
+            return self.fmap[opos]
         k = bisect_right(self._ostarts, opos) - 1
         if k < 0:
             return 0

@@ -35,6 +35,12 @@ _TOLD = re.compile(
     rf"\b(?:told|telling|speaking (?:exclusively )?to|talking (?:exclusively )?to|in an "
     rf"interview with|via) (?:the )?(?P<desc>{_DESCRIPTOR})?(?P<name>{_NAME})"
 )
+# Cheap tests on the lower-cased sentence: a pattern runs only where its words are (the patterns are costly).
+_IN_WORDS = re.compile(r"(?:reports?|media|press) in ")
+_VERBS = re.compile(
+    r"understand|has learn|have learn|report|claim|reveal|says|said|confirm"
+)
+_TOLD_WORDS = re.compile(r"told|telling|speaking|talking|interview with|via ")
 _TRAILING_NAME_JUNK = re.compile(r"[\s.,'\u2019]+$")
 
 
@@ -55,7 +61,9 @@ def cited_outlets(sentence: str, is_entity: callable, known_outlet: callable) ->
     player, club or person (then it is not an outlet); `known_outlet(offset, end)` gives the gazetteer name of
     an outlet there ("" when none): a known outlet is reported by that name, whatever spelling cited it."""
     found: list[tuple[int, str]] = []
-    for m in _ACCORDING.finditer(sentence):
+    low = sentence.lower()
+    according = "ccording to" in low
+    for m in _ACCORDING.finditer(sentence) if according else ():
         name = _clean_name(m.group("name"))
         s = m.start("name")
         tail = sentence[m.end("name") : m.end("name") + 3]
@@ -65,20 +73,20 @@ def cited_outlets(sentence: str, is_entity: callable, known_outlet: callable) ->
         if is_entity(s, s + len(name)) and not known:
             continue
         found.append((s, known or name))
-    for m in _ACCORDING_REPORTS.finditer(sentence):
+    for m in _ACCORDING_REPORTS.finditer(sentence) if according else ():
         if m.group("place"):
             found.append((m.start(), f"reports in {m.group('place')}"))
-    for m in _REPORTS_IN.finditer(sentence):
+    for m in _REPORTS_IN.finditer(sentence) if _IN_WORDS.search(low) else ():
         if not any(abs(s - m.start()) < 30 for s, _ in found):
             found.append((m.start(), f"reports in {m.group('place')}"))
-    for m in _VERB_AFTER.finditer(sentence):
+    for m in _VERB_AFTER.finditer(sentence) if _VERBS.search(low) else ():
         name = _clean_name(m.group("name"))
         s = m.start("name")
         # Keep the longest trailing run of capitalised words: "Sources close to Sky Sports understand".
         known = known_outlet(s, s + len(name)) if name else ""
         if name and (known or (_outlet_like(name) and not is_entity(s, s + len(name)))):
             found.append((s, known or name))
-    for m in _TOLD.finditer(sentence):
+    for m in _TOLD.finditer(sentence) if _TOLD_WORDS.search(low) else ():
         name = _clean_name(m.group("name"))
         s = m.start("name")
         if not name:

@@ -19,9 +19,17 @@ from .records import EntityMention, Extraction
 from .references import NOT_NAMES, learn_people, resolve_club_references, resolve_references
 from .rumours import extract_rumours
 from .sentences import split_sentences
-from .windows import WINDOW_RE, default_window, window_from_hint
+from .triggers import Gated, trigger_positions
+from .windows import WINDOW, default_window, window_from_hint
 
 EXTRACTION_VERSION = 1
+# Every way outlets.py recognises a citation needs one of these words: a sentence without them cites nobody.
+CITING = Gated(
+    re.compile(
+        r"\b(?:according|report|media|press|understand|learn|claim|reveal|says|said|confirm|told|telling|"
+        r"speaking|talking|interview|via)"
+    )
+)
 MAX_TEXT = 200_000  # longer inputs are cut: an article is never this long, a pasted feed dump might be
 
 _CLAUSE = re.compile(
@@ -63,11 +71,15 @@ class Doc:
         self.gaz = gaz
         self.folded = Folded(text)
         self.ftext = self.folded.text
+        self._triggers = trigger_positions(self.ftext)
+        self._found: dict[int, list[re.Match[str]]] = {}
         self.sentences = split_sentences(text)
         self.sfs = [self.folded.fpos(s.start) for s in self.sentences]
         self.sfe = [self.folded.fpos(s.end) for s in self.sentences]
         self._clauses: dict[int, list[tuple[int, int]]] = {}
         self._outlets: dict[int, list[str]] = {}
+        self.asides: dict[int, list[tuple[int, int]]] = {}  # relative clauses per sentence (rumours.py)
+        self._citing: set[int | None] | None = None
         mentions = scan(self.folded, gaz)
         mentions += fuzzy_mentions(self.folded, gaz, mentions, {s.start for s in self.sentences})
         mentions.sort(key=lambda m: m.fs)
@@ -95,7 +107,7 @@ class Doc:
                 self.by_sentence[si].append(m)
         self._windows: dict[int, str] = {}
         hints: Counter[str] = Counter()
-        for m in WINDOW_RE.finditer(self.ftext):
+        for m in self.find(WINDOW):
             window = window_from_hint(m, published)
             si = self.sentence_of(m.start())
             if window and si is not None:
@@ -108,6 +120,13 @@ class Doc:
         # Permanent moves the article reports as done: player -> (sentence, new club). Later contract facts
         # about him are about his new club.
         self.moves: dict[int, tuple[int, int]] = {}
+
+    def find(self, gated: Gated) -> list[re.Match[str]]:
+        """Every match of a gated pattern in the folded text, as `finditer` would give them."""
+        got = self._found.get(gated.index)
+        if got is None:
+            got = self._found[gated.index] = list(gated.finditer(self.ftext, self._triggers[gated.index]))
+        return got
 
     # ---- geometry -----------------------------------------------------------------------------------------
     def sentence_of(self, fpos: int) -> int | None:
@@ -145,6 +164,10 @@ class Doc:
 
     def outlets(self, si: int) -> list[str]:
         got = self._outlets.get(si)
+        if got is None and self._citing is None:
+            self._citing = {self.sentence_of(m.start()) for m in self.find(CITING)}
+        if got is None and si not in self._citing:
+            got = self._outlets[si] = []  # no citing word in the sentence: nothing can be cited
         if got is None:
             s = self.sentences[si]
             base_f = self.sfs[si]

@@ -5,13 +5,14 @@ not know ("R's manager Ian Holloway")."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date
 from typing import TYPE_CHECKING
 
 from .lexicon import ANY_PLAYER, NATIONS, NOT_NAMES, PERSON_ROLE, POSITION_TAGS, REGIONS, nation
 from .lexicon import position_fit, position_groups, position_tags
 from .matching import Mention
+from .triggers import Gated
 
 if TYPE_CHECKING:
     from .pipeline import Doc
@@ -42,6 +43,7 @@ REFERENCE = re.compile(
     rf"|\bthe\s+{_ADJ3}(?P<pos>{_POS_ALT})\b(?!'s\s+(?:father|family|mother|wife|brother))"
     rf"|\b(?P<pron>he|him|his|himself)\b"
 )
+REFERENCE_G = Gated(REFERENCE)
 _FORMER = re.compile(r"\b(?:former|ex|one-time|old)\b")
 _REGION_ALT = "|".join(re.escape(w) for w in sorted([*REGIONS, *NATIONS], key=len, reverse=True))
 # "the club", "the Italian side", "the Catalan giants" as the subject of a clause: a club named just before.
@@ -51,6 +53,7 @@ CLUB_REFERENCE = re.compile(
     r"see|saw|believe|believes|kept|insist|insisted|accept|accepted|moved|tried|held|agreed|opened|offered|"
     r"rejected|turned|said|confirmed|announced|value|valued)\b)"
 )
+CLUB_REFERENCE_G = Gated(CLUB_REFERENCE)
 _ROLE_AFTER_CLUB = re.compile(
     rf"(?:'s|\u2019s)?\s+{PERSON_ROLE}\s+(?P<name>[A-Z][\w'\u2019-]+"
     rf"(?:\s+(?:van |de |da |di |del |von )?[A-Z][\w'\u2019-]+){{0,2}})"
@@ -104,7 +107,7 @@ def resolve_references(doc: Doc) -> None:
     taken = sorted((m.fs, m.fe) for m in mentions)
     starts = [a for a, _ in taken]
     events: list[tuple[int, int, object]] = [(m.fs, 0, m) for m in mentions]
-    for r in REFERENCE.finditer(doc.ftext):
+    for r in doc.find(REFERENCE_G):
         k = bisect_right(starts, r.start()) - 1
         if k >= 0 and taken[k][1] > r.start():
             continue
@@ -114,7 +117,9 @@ def resolve_references(doc: Doc) -> None:
             if nxt < len(taken) and 0 <= taken[nxt][0] - r.end() <= 1:
                 continue
         events.append((r.start(), 1, r))
-    events.sort(key=lambda e: (e[0], e[1]))
+    events.sort(key=_event_order)
+    clubs = sorted((m for m in mentions if m.kind == "club"), key=_by_start)
+    club_starts = [m.fs for m in clubs]
     recent: list[tuple[int, int, int]] = []  # (player id, sentence index, folded position), newest first
     others: list[tuple[int, int]] = []  # (folded position, sentence) of people, for pronoun safety
     added: list[Mention] = []
@@ -134,7 +139,13 @@ def resolve_references(doc: Doc) -> None:
                 others.append((pos, si))
             continue
         r = item
-        clubs_inside = [m for m in mentions if m.kind == "club" and r.start() <= m.fs and m.fe <= r.end()]
+        clubs_inside = []
+        if not r.group("pron"):
+            k = bisect_left(club_starts, r.start())
+            while k < len(clubs) and clubs[k].fs < r.end():
+                if clubs[k].fe <= r.end():
+                    clubs_inside.append(clubs[k])
+                k += 1
         pid, confidence, ref = _reference_target(doc, r, si, recent, others, clubs_inside)
         if pid is None:
             continue
@@ -146,6 +157,14 @@ def resolve_references(doc: Doc) -> None:
         added.append(m)
         touch(pid, si, pos)
     mentions.extend(added)
+
+
+def _event_order(e: tuple) -> tuple[int, int]:
+    return e[0], e[1]
+
+
+def _by_start(m: Mention) -> int:
+    return m.fs
 
 
 def _choose(doc: Doc, scored: list[tuple[tuple, int]]) -> int | None:
@@ -282,7 +301,7 @@ def resolve_club_references(doc: Doc) -> None:
     taken = sorted((m.fs, m.fe) for m in doc.mentions)
     starts = [a for a, _ in taken]
     added: list[Mention] = []
-    for r in CLUB_REFERENCE.finditer(doc.ftext):
+    for r in doc.find(CLUB_REFERENCE_G):
         k = bisect_right(starts, r.start()) - 1
         if k >= 0 and taken[k][1] > r.start():
             continue

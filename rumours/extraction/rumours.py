@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .cues import MODAL, MONEY_RE, NEGATION, RUMOUR_CUES, RUMOUR_RE, cue_of, parse_money
+from .cues import MODAL, MONEY_RE, NEGATION, RUMOUR, RUMOUR_CUES, cue_of, parse_money
 from .matching import Mention
 from .discourse import ATTRIBUTIVE, Thread, is_renewal, own_club_deal, subject_club, tentative_agreement
 from .records import RumourFact
@@ -55,11 +55,12 @@ GENERAL_REFUSAL = re.compile(
     r"rubbish|down|laughed|no truth|nothing to|fake|wide of|no plans|not (?:ready|going|looking|planning|"
     r"thinking)|no interest|not interested"
 )
+_AGENT = re.compile(r"\bagent\b|\brepresentatives?\b")
 _BIDDER_CUE = re.compile(r"\b(?:bids?|offers?|interest|approach|enquiry|inquiry)\b")
 _PER_WEEK = re.compile(r"\s*(?:-|\s)*(?:per|a|each)(?:\s|-)*week|\s?(?:pw|p/w)\b")
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     player: int
     to_club: int
@@ -67,15 +68,39 @@ class Event:
     stage: str
     si: int
     confidence: float
-    outlet: str
     window: str | None
-    fee: tuple[int | None, str]
     loan: bool
     stance_by: str
+    clause: tuple[int, int]  # where the cue is: the fee and the outlet are read from there when needed
+    cs: int
+
+    def outlet(self, doc: Doc) -> str:
+        outlets = doc.outlets(self.si)
+        return outlets[0] if outlets else ""
+
+    def fee(self, doc: Doc) -> tuple[int | None, str]:
+        if self.stage in ("bid", "agreed", "completed", "rejected"):
+            return _fee(doc, self.clause, self.cs)
+        return None, ""
 
 
 def _club_of(m: Mention) -> int | None:
     return m.entity if m.kind == "club" else m.club
+
+
+def _club_context(doc: Doc, si: int, m: Mention) -> tuple[bool, bool, Mention | None]:
+    """(named after "from", named after "against"/"beat", the player it qualifies as in "Northgate defender
+    X"): what the words around a club mention say, whatever the cue."""
+    if m.context is None:
+        ftext = doc.ftext
+        before = ftext[max(0, m.fs - 40) : m.fs]
+        qualified = None
+        if m.kind == "club":
+            nxt = next((p for p in doc.by_sentence[si] if p.kind == "player" and p.fs >= m.fe), None)
+            if nxt is not None and ATTRIBUTIVE.match(ftext[m.fe : nxt.fs]):
+                qualified = nxt
+        m.context = (bool(_FROM.search(before)), bool(_NOT_A_TARGET.search(before)), qualified)
+    return m.context
 
 
 def _targets(
@@ -89,32 +114,34 @@ def _targets(
     bidder_from: bool,
 ):
     """(to-club candidates as (tier, club id), explicit from-club) for `player` around a cue at [cs, ce)."""
-    gaz = doc.gaz
-    current = gaz.player(player.entity).club_id
+    current = doc.gaz.player(player.entity).club_id
     ftext = doc.ftext
     explicit_from = None
     found: list[tuple[int, int]] = []
-    asides = _asides(doc, si, cs)
+    asides = None
     for m in doc.by_sentence[si]:
-        club = _club_of(m)
-        if club is None or not (clause[0] <= m.fs < clause[1]) or m.kind == "player" or m.inside_reference:
+        if m.kind == "player" or m.inside_reference or not (clause[0] <= m.fs < clause[1]):
             continue
-        if any(a <= m.fs < b for a, b in asides):
+        club = m.entity if m.kind == "club" else m.club
+        if club is None:
+            continue
+        if asides is None:
+            asides = _asides(doc, si, cs)
+        if asides and any(a <= m.fs < b for a, b in asides):
             continue  # "Napoli, who sold their winger to PSG, asked about X": PSG is no destination here
-        before = ftext[max(0, m.fs - 40) : m.fs]
         after_cue = m.fs >= ce
-        if _FROM.search(before):
+        from_before, not_target, qualified = _club_context(doc, si, m)
+        if from_before:
             bidder = bidder_from or bool(_BIDDER_CUE.search(ftext, cs, m.fs))
             if bidder and after_cue and word_count(ftext[ce : m.fs]) <= 7:
                 found.append((3, club))
             elif m.kind == "club":
                 explicit_from = club
             continue
-        if _NOT_A_TARGET.search(before):
+        if not_target:
             continue
-        nxt = next((p for p in doc.by_sentence[si] if p.kind == "player" and p.fs >= m.fe), None)
-        if m.kind == "club" and nxt is not None and ATTRIBUTIVE.match(ftext[m.fe : nxt.fs]):
-            if nxt.entity == player.entity and club != current:
+        if qualified is not None:
+            if qualified.entity == player.entity and club != current:
                 explicit_from = club
             continue  # "Middlesbrough defender Andy Davies": that player's club, not a destination
         if club == current and stage != "completed":
@@ -123,7 +150,7 @@ def _targets(
             continue
         if after_cue:
             gap = ftext[ce : m.fs]
-            tier = 3 if word_count(gap) <= 6 and "," not in gap else 1
+            tier = 3 if "," not in gap and word_count(gap) <= 6 else 1
         elif m.possessive and 0 <= cs - m.fe <= 30:
             tier = 3
         else:
@@ -134,11 +161,10 @@ def _targets(
 
 def _asides(doc: Doc, si: int, cs: int) -> list[tuple[int, int]]:
     """Relative clauses set off by commas (", who ... ,") that do not hold the cue at `cs`."""
-    out = []
-    for m in _ASIDE.finditer(doc.ftext, doc.sfs[si], doc.sfe[si]):
-        if not (m.start() <= cs < m.end()):
-            out.append(m.span())
-    return out
+    spans = doc.asides.get(si)
+    if spans is None:
+        spans = doc.asides[si] = [m.span() for m in _ASIDE.finditer(doc.ftext, doc.sfs[si], doc.sfe[si])]
+    return [(a, b) for a, b in spans if not (a <= cs < b)] if spans else spans
 
 
 def _matrix_subject(doc: Doc, club: Mention, player: Mention, cs: int) -> bool:
@@ -174,7 +200,7 @@ def _stance(
 ) -> str:
     if stage == "linked":
         return "media"
-    if re.search(r"\bagent\b|\brepresentatives?\b", doc.ftext[clause[0] : cs]):
+    if _AGENT.search(doc.ftext, clause[0], cs):
         return "agent"
     before = [
         m
@@ -208,7 +234,7 @@ def _fee(doc: Doc, clause: tuple[int, int], cs: int) -> tuple[int | None, str]:
 def rumour_events(doc: Doc) -> list[Event]:
     events: list[Event] = []
     hits = []
-    for m in RUMOUR_RE.finditer(doc.ftext):
+    for m in doc.find(RUMOUR):
         cue = cue_of(m, RUMOUR_CUES)
         si = doc.sentence_of(m.start())
         if cue.stage and si is not None:
@@ -216,26 +242,34 @@ def rumour_events(doc: Doc) -> list[Event]:
     # Sentences with a transfer cue: their neighbours may lend them a destination club.
     cue_sentences = doc.rumour_cue_sentences = {si for _, _, si in hits}
     thread = Thread(doc)
+    clause_flags: dict[tuple[int, int], tuple[bool, bool]] = {}
     for m, cue, si in hits:
+        stage = cue.stage
+        if not doc.by_sentence[si] and stage not in ("denied", "rejected"):
+            continue  # no name, no reference, no club: nothing to attach the cue to (denials may borrow one)
         cs, ce = m.start(), m.end()
         clause = doc.clause_of(si, cs)
         pre = doc.ftext[clause[0] : cs]
-        stage = cue.stage
-        if cue.past and MODAL.search(last_words(pre, 5)):
+        words = last_words(pre, 6)
+        if cue.past and MODAL.search(last_words(words, 5)):
             continue
         if stage == "agreed" and tentative_agreement(pre, m.group()):
             stage = "talks"  # "confident they can agree personal terms": not agreed yet
-        negated = (
-            cue.positive
-            and stage in ("interest", "talks", "bid", "agreed", "linked")
-            and bool(NEGATION.search(last_words(pre, 4)))
-            and not _NOT_ONLY.search(last_words(pre, 4))
-        )
-        if stage in ("rejected", "denied", "agreed", "completed") and _CONDITIONAL.search(last_words(pre, 6)):
+        negated = False
+        if cue.positive and stage in ("interest", "talks", "bid", "agreed", "linked"):
+            last4 = last_words(words, 4)
+            negated = bool(NEGATION.search(last4)) and not _NOT_ONLY.search(last4)
+        if stage in ("rejected", "denied", "agreed", "completed") and _CONDITIONAL.search(words):
             continue  # "if Villa reject the bid": not something that happened
-        if _APPOINTMENT.search(doc.ftext, clause[0], clause[1]):
+        flags = clause_flags.get(clause)
+        if flags is None:
+            flags = clause_flags[clause] = (
+                bool(_APPOINTMENT.search(doc.ftext, clause[0], clause[1])),
+                bool(_BACKGROUND.search(doc.ftext, clause[0], clause[1])),
+            )
+        appointment, background = flags
+        if appointment:
             continue  # a coach taking charge is an appointment, never a player's transfer
-        background = bool(_BACKGROUND.search(doc.ftext, clause[0], clause[1]))
         subject = subject_club(doc, si, clause, cs)
         players = pick_subjects(doc, si, clause, cs, ce)
         if cue.buyer_subject and stage not in ("talks", "bid", "completed"):
@@ -249,6 +283,8 @@ def rumour_events(doc: Doc) -> list[Event]:
         if not players:
             players = thread.focus(si, cs, ce, clause, cue.buyer_subject, subject, stage)
         renewal = stage in ("talks", "bid", "agreed") and is_renewal(doc, clause, ce)
+        bidder_from = bool(players) and bool(_BIDDER_CUE.search(doc.ftext, cs, ce))
+        loan = "loan" in doc.ftext[clause[0] : clause[1]]
         for player in players:
             current = doc.gaz.player(player.entity).club_id
             if renewal or (
@@ -258,14 +294,13 @@ def rumour_events(doc: Doc) -> list[Event]:
                     (player.entity, si, "talks" if stage == "talks" else "new_deal_offered", cs, ce)
                 )
                 continue
-            bidder_from = bool(_BIDDER_CUE.search(doc.ftext, cs, ce))
             found, explicit_from = _targets(doc, si, clause, cs, ce, player, stage, bidder_from)
             tier, clubs = _best(found)
             confidence = {3: 0.7, 2: 0.6, 1: 0.5}.get(tier, 0.4)
             others = [] if clubs else _sentence_candidates(doc, si, player, stage)
             if len(others) == 1:
                 clubs, confidence = others, 0.5
-            on_loan_here = stage == "completed" and re.search(r"loan from", doc.ftext[cs:ce])
+            on_loan_here = stage == "completed" and "loan from" in doc.ftext[cs:ce]
             if not clubs and on_loan_here and current is not None and current != explicit_from:
                 clubs, confidence = [current], 0.5
             if background and not clubs:
@@ -304,12 +339,6 @@ def rumour_events(doc: Doc) -> list[Event]:
                 from_club = explicit_from if explicit_from not in (None, to_club) else current
                 if from_club == to_club:
                     from_club = None
-                fee = (
-                    _fee(doc, clause, cs)
-                    if final in ("bid", "agreed", "completed", "rejected")
-                    else (None, "")
-                )
-                outlets = doc.outlets(si)
                 event = Event(
                     player=player.entity,
                     to_club=to_club,
@@ -317,11 +346,11 @@ def rumour_events(doc: Doc) -> list[Event]:
                     stage=final,
                     si=si,
                     confidence=max(0.1, confidence),
-                    outlet=outlets[0] if outlets else "",
                     window=doc.window_hint(si),
-                    fee=fee,
-                    loan="loan" in doc.ftext[clause[0] : clause[1]],
+                    loan=loan,
                     stance_by=stance,
+                    clause=clause,
+                    cs=cs,
                 )
                 events.append(event)
                 thread.add(event)
@@ -336,9 +365,11 @@ def extract_rumours(doc: Doc) -> list[RumourFact]:
     for (player, to_club), events in groups.items():
         chosen = max(events, key=lambda e: (PRIORITY[e.stage], e.confidence, -e.si))
         also = sorted({e.stage for e in events} - {chosen.stage}, key=lambda s: -PRIORITY[s])
-        outlet = chosen.outlet or next((e.outlet for e in events if e.outlet), "")
+        outlet = chosen.outlet(doc) or next((o for o in (e.outlet(doc) for e in events) if o), "")
         window = chosen.window or next((e.window for e in events if e.window), None) or doc.article_window
-        fee = chosen.fee if chosen.fee[0] else next((e.fee for e in events if e.fee[0]), (None, ""))
+        fee = chosen.fee(doc)
+        if not fee[0]:
+            fee = next((f for f in (e.fee(doc) for e in events) if f[0]), (None, ""))
         explicit = [e.from_club for e in events if e.from_club is not None]
         from_club = chosen.from_club if chosen.from_club is not None else (explicit[0] if explicit else None)
         if chosen.stage == "completed" and not any(e.loan for e in events):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "v", "no", "nos", "prof", "gen", "capt", "sgt", "lt",
@@ -18,8 +18,7 @@ _QUOTE = re.compile('["\u201c\u201d]')
 _OPEN_QUOTES = {"\u201c": 1, "\u201d": -1}
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     index: int
     start: int
     end: int

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .triggers import Gated
+
 WINDOW_RE = re.compile(
     r"(?P<jan>\bin january\b|\bjanuary (?:transfer )?window\b|\bjanuary\b(?! \d)|\bmid-season\b|\bwinter "
     r"(?:transfer )?window\b|\bwhen the (?:transfer )?window (?:re)?opens\b)(?: (?P<jyear>20\d\d))?"
@@ -46,3 +48,6 @@ def window_from_hint(match: re.Match[str], published: date) -> str | None:
 def season_end(published: date) -> date:
     """The end of the season running on `published` (30 June)."""
     return date(published.year if published.month <= 6 else published.year + 1, 6, 30)
+
+
+WINDOW = Gated(WINDOW_RE)

@@ -1,0 +1,177 @@
+"""Running the big cue patterns only where they can start.
+
+A pattern with a hundred alternatives, scanned with `finditer`, is tried at every word of an article. Instead,
+each pattern's possible literal beginnings ("linked", "has ", "£", "the ") are read off its parse tree once,
+one Aho-Corasick automaton over all of them finds every place an article could start a match (one C pass), and
+the compiled pattern is `match`ed at those places only. The matches are exactly those of `finditer`: every
+match starts with one of its pattern's prefixes, positions are tried in order, and overlapping ones skipped.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+
+import ahocorasick
+
+try:  # Python 3.11+
+    from re import _constants as _c
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_MAXLEN = 5  # prefixes longer than this add nothing but automaton size
+_SMALL = 8  # a class this small is expanded even after literal text
+_WIDE = 40  # a character class with more members than this is not expanded
+_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
+_ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
+
+
+class Unbounded(ValueError):
+    """A pattern that can start with any character: it cannot be gated."""
+
+
+def _class_chars(items) -> list[str] | None:
+    """The characters of a class, or None when it is too wide (\\w, a negation, a long range)."""
+    chars: list[str] = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            chars.append(chr(av))
+        elif op is _c.RANGE and av[1] - av[0] < _WIDE:
+            chars.extend(chr(x) for x in range(av[0], av[1] + 1))
+        elif op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
+            chars.extend("0123456789")
+        elif op is _c.CATEGORY and av is _c.CATEGORY_SPACE:
+            chars.append(" ")  # folded text has only plain spaces
+        else:
+            return None
+    return chars if len(chars) <= _WIDE else None
+
+
+def _first(seq: list, k: int, prefix: str, out: set[str]) -> None:
+    """Add to `out` every literal beginning (up to _MAXLEN characters) a match of seq[k:] can have."""
+    while True:
+        if len(prefix) >= _MAXLEN or k == len(seq):
+            out.add(prefix)
+            return
+        op, av = seq[k]
+        if op is _c.LITERAL:
+            prefix += chr(av)
+            k += 1
+        elif op in _ZERO_WIDTH:
+            k += 1
+        elif op is _c.SUBPATTERN:
+            seq, k = list(av[-1]) + seq[k + 1 :], 0
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            seq, k = list(av) + seq[k + 1 :], 0
+        elif op is _c.BRANCH:
+            for branch in av[1]:
+                _first(list(branch) + seq[k + 1 :], 0, prefix, out)
+            return
+        elif op in _REPEATS:
+            low, high, sub = av
+            if low == 0:
+                _first(seq, k + 1, prefix, out)
+            if high == 1:  # "x?": once, then the rest
+                _first(list(sub) + seq[k + 1 :], 0, prefix, out)
+            elif high != 0:
+                _first(list(sub), 0, prefix, out)  # stops at the end of one repetition: still a prefix
+            return
+        elif op is _c.IN:
+            chars = _class_chars(av)
+            if chars is None or (prefix and len(chars) > _SMALL):
+                out.add(prefix)  # a wide class after some literal text: that text is prefix enough
+                return
+            for ch in chars:
+                _first(seq, k + 1, prefix + ch, out)
+            return
+        elif op is _c.CATEGORY and av is _c.CATEGORY_SPACE:
+            prefix += " "
+            k += 1
+        else:
+            out.add(prefix)
+            return
+
+
+def literal_prefixes(pattern: re.Pattern[str]) -> set[str]:
+    out: set[str] = set()
+    _first(list(_sre_parse.parse(pattern.pattern, pattern.flags)), 0, "", out)
+    if "" in out:
+        raise Unbounded(pattern.pattern[:80])
+    # A prefix that extends another adds nothing: keep the shortest.
+    return {p for p in out if not any(q != p and p.startswith(q) for q in out)}
+
+
+class Gated:
+    """A compiled pattern with the literal beginnings of its matches."""
+
+    def __init__(self, pattern: re.Pattern[str], word_start: bool = True) -> None:
+        """`word_start`: every match that begins with a word character begins a word (the pattern starts
+        with \\b or an equivalent guard), so such prefixes inside a word need not be tried."""
+        self.pattern = pattern
+        self.word_start = word_start
+        self.prefixes = literal_prefixes(pattern)
+        self.index = _register(self)
+
+    def finditer(self, text: str, positions: list[int]) -> Iterator[re.Match[str]]:
+        """The matches `pattern.finditer(text)` gives, trying only `positions` (sorted)."""
+        match = self.pattern.match
+        last = -1
+        for pos in positions:
+            if pos < last:
+                continue
+            m = match(text, pos)
+            if m is not None:
+                last = m.end() if m.end() > pos else pos + 1
+                yield m
+
+
+_lock = threading.Lock()
+_registry: list[Gated] = []
+_automaton: ahocorasick.Automaton | None = None
+
+
+def _register(gated: Gated) -> int:
+    global _automaton
+    with _lock:
+        _registry.append(gated)
+        _automaton = None
+        return len(_registry) - 1
+
+
+def _build() -> ahocorasick.Automaton:
+    by_key: dict[str, set[int]] = {}
+    for g in _registry:
+        for p in g.prefixes:
+            by_key.setdefault(p, set()).add(g.index)
+    automaton = ahocorasick.Automaton()
+    for key, ids in by_key.items():
+        # (length, whether the key starts with a word character, gated ids)
+        automaton.add_word(key, (len(key), key[0].isalnum(), tuple(sorted(ids))))
+    automaton.make_automaton()
+    return automaton
+
+
+def trigger_positions(text: str) -> list[list[int]]:
+    """For every registered pattern, the sorted positions in `text` where one of its prefixes starts (a word
+    prefix only at the start of a word)."""
+    global _automaton
+    automaton = _automaton
+    if automaton is None:
+        with _lock:
+            if _automaton is None:
+                _automaton = _build()
+            automaton = _automaton
+    found: list[list[int]] = [[] for _ in _registry]
+    word_start = [g.word_start for g in _registry]
+    for end, (length, wordy, ids) in automaton.iter(text):
+        start = end - length + 1
+        inside = wordy and start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")
+        for i in ids:
+            if not (inside and word_start[i]):
+                found[i].append(start)
+    for f in found:
+        f.sort()
+    return found
