@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 _NAME = re.compile(
     r"\b[A-Z][a-z\u00e0-\u00ff]+(?:[-'\u2019][A-Z]?[a-z\u00e0-\u00ff]+)?"
-    r"(?:\s+(?:(?:van|de|da|di|del|dos|von|der|el)\s+)?[A-Z][a-z\u00e0-\u00ff]+(?:[-'\u2019][A-Z]?[a-z\u00e0-\u00ff]+)?){1,2}\b"
+    r"(?:\s+(?:(?:van|de|da|di|del|dos|von|der|el)\s+)?[A-Z][a-z\u00e0-\u00ff]+(?:[-'\u2019][A-Z]?[a-z\u00e"
+    r"0-\u00ff]+)?){1,2}\b"
 )
 _ROLE_NEAR = re.compile(rf"\b({PERSON_ROLE})\s+$", re.IGNORECASE)
 

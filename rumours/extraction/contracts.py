@@ -7,8 +7,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .cues import (
-    CONTRACT_CUES,
     CONTRACT,
+    CONTRACT_CUES,
     EXPIRY_WHEN,
     LENGTH,
     MONEY_RE,
@@ -42,8 +42,8 @@ _FUTURE = (
 _CLUB_BEFORE = re.compile(r"(?:'s)?\s?$")
 _AS_ARE = re.compile(r",?\s+as (?:are|is|was|were|do|does|did|has|have)\s+")
 _SIGNED = (
-    "signed", "penned", "agreed", "inked", "put", "committed", "extended", "renewed", "triggered", "activated",
-    "exercised", "taken",
+    "signed", "penned", "agreed", "inked", "put", "committed", "extended", "renewed", "triggered",
+    "activated", "exercised", "taken",
 )  # fmt: skip
 _SYMBOL = {"GBP": "\u00a3", "EUR": "\u20ac", "USD": "$"}
 
@@ -64,9 +64,14 @@ def _club(doc: Doc, subject: Mention, si: int, cs: int, ce: int) -> int | None:
     if subject.kind == "person":
         return doc.gaz.person(subject.entity).club_id
     for m in doc.by_sentence[si]:
-        if m.kind == "club" and m.entity is not None and cs - 3 <= m.fs < ce and m.fe <= ce + 1:
-            if _CLUB_BEFORE.match(doc.ftext, m.fe, cs) or m.fs >= cs:
-                return m.entity
+        if (
+            m.kind == "club"
+            and m.entity is not None
+            and cs - 3 <= m.fs < ce
+            and m.fe <= ce + 1
+            and (m.fs >= cs or _CLUB_BEFORE.match(doc.ftext, m.fe, cs))
+        ):
+            return m.entity
     moved = doc.moves.get(subject.entity)
     if moved is not None and moved[0] <= si:
         return moved[1]
@@ -93,7 +98,7 @@ def _hits(doc: Doc):
         out.append(("cue", m.start(), m.end(), cue_of(m, CONTRACT_CUES).stage, None))
     for m in doc.find(LENGTH):
         out.append(("cue", m.start(), m.end(), "length", None))
-    for pid, si, fact_type, cs, ce in doc.renewals:
+    for pid, _, fact_type, cs, ce in doc.renewals:
         out.append(("renewal", cs, ce, fact_type, pid))
     out.sort(key=lambda h: h[1])
     return out

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from .triggers import Gated
 
 MONEY = (
-    r"(?:\u00a3|\u20ac|\$|&#163;|&pound;|&euro;)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:m|bn|k|million|billion|thousand|mln))?"
+    r"(?:\u00a3|\u20ac|\$|&#163;|&pound;|&euro;)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:m|bn|k|million|billion|"
+    r"thousand|mln))?"
     r"(?:-plus)?"
     r"|\d[\d,]*(?:\.\d+)?\s?(?:m|million|bn|billion)\s(?:pounds|euros|dollars)"
 )
@@ -80,7 +81,8 @@ RUMOUR_CUES: tuple[Cue, ...] = (
     # A negated give-up is continued interest: "have not given up on".
     Cue(
         "interest",
-        r"(?:not|never|n't) (?:yet )?(?:given up on|giving up on|give up on|abandoned (?:their|its|the) (?:pursuit|interest))",
+        r"(?:not|never|n't) (?:yet )?(?:given up on|giving up on|give up on|abandoned (?:their|its|"
+        r"the) (?:pursuit|interest))",
         buyer_subject=True,
         positive=False,
     ),
@@ -173,14 +175,18 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         + r"(?:approach|move|bid|offer)|(?:transfer|top|main|summer|january|key|priority|prime|shock) target|"
         r"\btarget(?:ing|ed|s)?\b|want(?:s|ed)? to (?:sign|bring|land|recruit)|chas(?:ing|e|es)\b|"
         r"in the race for|admirers?\b|scouted|scouting|approach for|"
-        r"keep(?:s|ing)? (?:a |an )?(?:close |watchful |keen )?eye on|kept (?:a |an )?(?:close |watchful )?eye on|"
-        r"(?:keep|keeps|keeping|kept) tabs on|(?:ready|prepared|poised) to (?:move|make a move|pounce|swoop)\b|"
+        r"keep(?:s|ing)? (?:a |an )?(?:close |watchful |keen )?eye on|kept (?:a |an )?(?:close |"
+        r"watchful )?eye on|"
+        r"(?:keep|keeps|keeping|kept) tabs on|(?:ready|prepared|poised) to (?:move|make a move|pounce|"
+        r"swoop)\b|"
         r"prepar(?:ing|e|es|ed) (?:a |an )?(?:fresh |new |renewed |second |improved |formal |opening )?"
         r"(?:attempt|approach|bid|offer|move|swoop)|pursuit of|pursuing|"
         r"consider(?:ed|ing|s)? (?:a |an )?(?:[\w-]+ )?(?:move|bid|offer|approach|swoop) for|"
-        r"consider(?:ed|ing|s)? (?:[\w'-]+ ){1,4}?as (?:a |an )?(?:[\w-]+ )?(?:option|target|alternative|replacement)|"
+        r"consider(?:ed|ing|s)? (?:[\w'-]+ ){1,4}?as (?:a |an )?(?:[\w-]+ )?(?:option|target|alternative|"
+        r"replacement)|"
         r"asked about (?:signing|taking|bringing|a move for|a loan for|(?:the |his |her )?availability)|"
-        r"asked to be kept informed|(?:on|to) (?:their|a|the|its) (?:[\w-]+ )?(?:list|shortlist)\b|shortlist(?:ed)?\b|"
+        r"asked to be kept informed|(?:on|to) (?:their|a|the|its) (?:[\w-]+ )?(?:list|shortlist)\b|"
+        r"shortlist(?:ed)?\b|"
         r"list of (?:[\w-]+ )?(?:targets|replacements|options|candidates|signings)|"
         r"interested\b|wanted by|(?:ask|asked|asking) for (?:an? )?(?:op"
         r"tion|price)|(?:an |the )?(?:option|enquiry|inquiry) "
@@ -191,7 +197,8 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         "linked",
         r"linked\b|"
         r"link(?:s|ing)? (?:him |her )?(?:with|to)|tipped (?:to|for)|touted|mooted|"
-        r"mentioned as (?:a |an )?(?:possible|potential|likely|prospective) (?:destination|suitors?|buyers?|option)|"
+        r"mentioned as (?:a |an )?(?:possible|potential|likely|prospective) (?:destination|suitors?|buyers?|"
+        r"option)|"
         r"(?:possible|potential|prospective) suitors?|floated the (?:idea|possibility)|"
         r"credited with (?:an |their |its )?interest|"
         r"talk (?:[\w'-]+ ){0,3}?of (?:a |an )?(?:[\w-]+ )?(?:raid|move|swoop|bid|switch) for|"
@@ -255,7 +262,8 @@ TEAM_INJURY = re.compile(
     r"\b(?:squad|side|team|defence|defense|backline|back line|attack|midfield|ranks|options|resources)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:stretched|ravaged|hit|depleted|decimated|weakened|hampered|plagued|affected|"
     r"thinned|hit hard)\s+by\s+(?:[\w-]+\s+)?injur(?:y|ies)\b|"
-    r"\binjury (?:crisis|list|problems|worries|woes|concerns)\b|\binjury-(?:hit|ravaged|depleted|stricken|plagued)\b"
+    r"\binjury (?:crisis|list|problems|worries|woes|concerns)\b|\binjury-(?:hit|ravaged|depleted|stricken|"
+    r"plagued)\b"
 )
 INJURY_PHRASE = re.compile(
     rf"(?:(?:serious|suspected|minor|severe|bad|long-term|recurring|slight|major|nasty|fresh|"
@@ -275,7 +283,8 @@ ABSENCE_RE = re.compile(
 _NEW = r"(?:new|fresh|improved|extended|longer|long-term|bumper|lucrative)"
 _DEAL = r"(?:deal|contract|terms|extension)"
 _UNTIL = (
-    r"(?:expires?|expiring|runs? out|ends|is up|will expire|runs? (?:until|till|to)|running (?:until|till|to)|"
+    r"(?:expires?|expiring|runs? out|ends|is up|will expire|runs? (?:until|till|to)|running (?:until|till|"
+    r"to)|"
     r"lasts until|until (?:20\d\d|the end)|(?:was |is )?due to (?:expire|run out|end|run until))"
 )
 CONTRACT_CUES: tuple[Cue, ...] = (
@@ -284,14 +293,16 @@ CONTRACT_CUES: tuple[Cue, ...] = (
         r"(?:been |was |were |is |are )?offered (?:[\w'-]+ ){0,3}?(?:a |an )?"
         + _NEW
         + r"\s+(?:[\w-]+\s+){0,2}?"
-        r"(?:deal|contract|terms)|(?:offer|table|tabled|offering) (?:him |her )?(?:a |an )?(?:new|improved|fresh|"
+        r"(?:deal|contract|terms)|(?:offer|table|tabled|offering) (?:him |her )?(?:a |an )?(?:new|improved|"
+        r"fresh|"
         r"bumper) (?:[\w-]+ )?(?:deal|contract)|offer of (?:a |an )?" + _NEW + r"\s+(?:[\w-]+\s+){0,2}?"
         r"(?:deal|contract|terms)",
     ),
     Cue(
         "new_deal_signed",
         r"(?:signed|penned|agreed|inked|put pen to paper on|committed (?:his future )?to|pen|sign|agree|"
-        r"commit (?:his future )?to|commit(?:ting)? (?:himself )?to) (?:a |an )?(?:new|fresh|improved|extended|"
+        r"commit (?:his future )?to|commit(?:ting)? (?:himself )?to) (?:a |an )?(?:new|fresh|improved|"
+        r"extended|"
         r"bumper)\s+(?:[\w-]+\s+){0,2}?(?:deal|contract|extension|terms)|"
         r"(?:signed|agreed|penned) (?:a |an )?(?:contract )?extension|"
         r"(?:extended|renewed) (?:[\w'-]+ ){0,4}?(?:contract|deal|stay)|"
@@ -301,7 +312,8 @@ CONTRACT_CUES: tuple[Cue, ...] = (
     ),
     Cue(
         "talks",
-        r"(?:talks|negotiations|discussions)(?: [\w'-]+){0,4}? (?:over|about|on|regarding|for) (?:a |an |his |"
+        r"(?:talks|negotiations|discussions)(?: [\w'-]+){0,4}? (?:over|about|on|regarding|for) (?:a |an |"
+        r"his |"
         r"her |their )?(?:"
         + _NEW
         + r"\s+(?:[\w-]+\s+){0,2}?"
@@ -316,7 +328,8 @@ CONTRACT_CUES: tuple[Cue, ...] = (
         "expiry",
         r"out of contract|(?:contract|deal)s?(?:,[^,;]{1,40},| (?:at|with|in) [\w'. -]{1,30}?)?"
         r"(?:,? that|,? which)?(?: still| only| currently)? " + _UNTIL + r"|(?:final|last) (?:year|months|"
-        r"six months|12 months) of (?:his|her|a|the) (?:contract|deal)|expir(?:es|ing|y) (?:of )?(?:his |her )?"
+        r"six months|12 months) of (?:his|her|a|the) (?:contract|deal)|expir(?:es|ing|y) (?:of )?(?:his |"
+        r"her )?"
         r"(?:contract|deal)|free agent (?:at the end|in the summer|next summer)|"
         r"(?:under contract|contracted|tied down) (?:until|till|to|through)\b|"
         r"(?:years?|months?|seasons?) (?:left|remaining) on (?:his|her|the) (?:contract|deal)",
@@ -334,7 +347,8 @@ CONTRACT = Gated(CONTRACT_RE)
 LENGTH_CUES = (
     Cue(
         "length",
-        r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d)(?:-and-a-half)?-year (?:deal|contract|extension)",
+        r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d)(?:-and-a-half)?-year (?:deal|contract|"
+        r"extension)",
     ),
 )
 LENGTH_RE = _compile(LENGTH_CUES)

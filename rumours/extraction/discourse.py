@@ -1,6 +1,6 @@
-"""What a sentence leaves unsaid and the article around it supplies: the player a clause is about when it names
-none ("Chelsea are also interested."), the moves a denial answers, the club a clause's subject is, and talks
-that are about a new contract rather than a transfer."""
+"""What a sentence leaves unsaid and the article around it supplies: the player a clause is about when it
+names none ("Chelsea are also interested."), the moves a denial answers, the club a clause's subject is, and
+talks that are about a new contract rather than a transfer."""
 
 from __future__ import annotations
 
@@ -16,16 +16,19 @@ if TYPE_CHECKING:
 
 FOCUS_REACH = 2  # sentences back a clause without a player may borrow the player of the last rumour
 _ROLE_WORDS = (
-    r"(?:goalkeeper|keeper|defender|centre-back|center-back|full-back|right-back|left-back|wing-back|midfielder|"
-    r"midfield|playmaker|winger|striker|forward|attacker|captain|skipper|star|youngster|teenager|teenage|young|"
+    r"(?:goalkeeper|keeper|defender|centre-back|center-back|full-back|right-back|left-back|wing-back|"
+    r"midfielder|"
+    r"midfield|playmaker|winger|striker|forward|attacker|captain|skipper|star|youngster|teenager|teenage|"
+    r"young|"
     r"veteran|academy|graduate|loanee|ace|international|player|new|signing|talisman|number|no)"
 )
 # What a club's possessive owns when it is an act of the club, not one of its players: "Madrid's interest in".
 _CLUB_ACTS = (
-    r"(?:interest|bid|bids|offer|offers|approach|move|pursuit|enquiry|inquiry|proposal|search|hunt|admiration|"
+    r"(?:interest|bid|bids|offer|offers|approach|move|pursuit|enquiry|inquiry|proposal|search|hunt|"
+    r"admiration|"
     r"chase|swoop|raid|attempt|attempts|plans?|targets?|hopes|stance|valuation|position|refusal|decision)"
 )
-# "Middlesbrough defender Andy Davies", "Liverpool's Trent": a club in front of a player is that player's club.
+# "Middlesbrough defender Andy Davies", "Liverpool's Trent": a club before a player is that player's club.
 ATTRIBUTIVE = re.compile(
     rf"^(?:(?:'s|\u2019s)\s+(?!{_CLUB_ACTS}\b)(?:[a-z-]+\s+){{0,2}}|\s+(?:{_ROLE_WORDS}\s+){{1,3}})$"
 )

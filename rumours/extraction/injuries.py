@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import ABSENCE_RE, BODY_PARTS, INJURY_BLOCK, INJURY, INJURY_PHRASE, TEAM_INJURY
+from .cues import ABSENCE_RE, BODY_PARTS, INJURY, INJURY_BLOCK, INJURY_PHRASE, TEAM_INJURY
 from .records import InjuryFact
 from .roles import pick_subjects
 

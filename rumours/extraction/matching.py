@@ -287,7 +287,9 @@ def _closest(gaz: Gazetteer, word: str) -> str | None:
         choices = gaz.fuzzy_buckets.get((word[0], length))
         if not choices:
             continue
-        for key, score, _ in process.extract(word, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE, limit=3):
+        for key, score, _ in process.extract(
+            word, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE, limit=3
+        ):
             hits.append((key, score))
     best = None
     if hits:

@@ -37,9 +37,7 @@ _TOLD = re.compile(
 )
 # Cheap tests on the lower-cased sentence: a pattern runs only where its words are (the patterns are costly).
 _IN_WORDS = re.compile(r"(?:reports?|media|press) in ")
-_VERBS = re.compile(
-    r"understand|has learn|have learn|report|claim|reveal|says|said|confirm"
-)
+_VERBS = re.compile(r"understand|has learn|have learn|report|claim|reveal|says|said|confirm")
 _TOLD_WORDS = re.compile(r"told|telling|speaking|talking|interview with|via ")
 _TRAILING_NAME_JUNK = re.compile(r"[\s.,'\u2019]+$")
 

@@ -4,7 +4,7 @@ extractors share (sentences, clauses, resolved mentions, cited outlets, window h
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from datetime import date
 
@@ -22,7 +22,7 @@ from .sentences import split_sentences
 from .triggers import Gated, trigger_positions
 from .windows import WINDOW, default_window, window_from_hint
 
-EXTRACTION_VERSION = 1
+EXTRACTION_VERSION = 2  # 2: wider cues, discourse rules, renewals, position-aware references
 # Every way outlets.py recognises a citation needs one of these words: a sentence without them cites nobody.
 CITING = Gated(
     re.compile(
@@ -36,9 +36,11 @@ _CLAUSE = re.compile(
     r";\s|\s-\s|\s--\s|,\s*but\s|\sbut\s|\swhile\s|\swhereas\s|,?\salthough\s|\safter\s|,\sdespite\s|"
     r"\sand\s(?=(?:he|she|they|it|we|i)\s)|,\sand\s"
 )
+CLAUSE = Gated(_CLAUSE, word_start=False)
 _CAP_SEQ = re.compile(r"\b[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*")
 _VERB_AFTER = re.compile(
-    r"(?:'s|\u2019s|\s+(?:is|was|has|had|will|would|could|can|said|says|hinted|insisted|added|admitted|believes|"
+    r"(?:'s|\u2019s|\s+(?:is|was|has|had|will|would|could|can|said|says|hinted|insisted|added|admitted|"
+    r"believes|"
     r"wants|claims|told|revealed|thinks|feels|vowed|confirmed|explained|described|accused)\b)"
 )
 _SPEECH = re.compile(r"\s*(?:said|says|explained|added|told|insisted|admitted|revealed|claimed|stated)\b")
@@ -46,7 +48,7 @@ _SPEECH_BEFORE = re.compile(r"\b(?:said|says|explained|added|insisted)\s+$")
 
 
 def _topic(mentions: list[Mention], title_mentions: list[Mention]) -> int | None:
-    """The player the article is about: named most often (the title counts double), clearly ahead of the next."""
+    """The player the article is about: named most often (the title counts double), well ahead of the next."""
     counts: Counter[int] = Counter()
     for m in mentions:
         if m.kind == "player" and m.entity is not None:
@@ -77,7 +79,10 @@ class Doc:
         self.sfs = [self.folded.fpos(s.start) for s in self.sentences]
         self.sfe = [self.folded.fpos(s.end) for s in self.sentences]
         self._clauses: dict[int, list[tuple[int, int]]] = {}
+        self._cuts: list[tuple[int, int]] | None = None  # clause separators in the whole text
+        self._cut_starts: list[int] = []
         self._outlets: dict[int, list[str]] = {}
+        self.subject_groups: dict[tuple, tuple[list, list]] = {}  # per sentence and kinds (roles.py)
         self.asides: dict[int, list[tuple[int, int]]] = {}  # relative clauses per sentence (rumours.py)
         self._citing: set[int | None] | None = None
         mentions = scan(self.folded, gaz)
@@ -115,11 +120,15 @@ class Doc:
                 hints[window] += 1
         self.article_window = hints.most_common(1)[0][0] if hints else default_window(published)
         self.rumour_cue_sentences: set[int] = set()
-        # (player, sentence, contract fact type, ...) of talks and offers that turned out to be about a new contract.
+        # (player, sentence, contract fact type, cue span) of talks and offers about a new contract.
         self.renewals: list[tuple[int, int, str, int, int]] = []  # + folded span of the cue
         # Permanent moves the article reports as done: player -> (sentence, new club). Later contract facts
         # about him are about his new club.
         self.moves: dict[int, tuple[int, int]] = {}
+
+    def trigger_list(self, gated: Gated) -> list[int]:
+        """Where a match of `gated` could start (a superset of its matches' starts)."""
+        return self._triggers[gated.index]
 
     def find(self, gated: Gated) -> list[re.Match[str]]:
         """Every match of a gated pattern in the folded text, as `finditer` would give them."""
@@ -136,11 +145,17 @@ class Doc:
     def clauses(self, si: int) -> list[tuple[int, int]]:
         got = self._clauses.get(si)
         if got is None:
+            if self._cuts is None:
+                self._cuts = [(m.start(), m.end()) for m in self.find(CLAUSE)]
+                self._cut_starts = [a for a, _ in self._cuts]
             start, end = self.sfs[si], self.sfe[si]
             got, last = [], start
-            for m in _CLAUSE.finditer(self.ftext, start, end):
-                got.append((last, m.start()))
-                last = m.start() + 1
+            k = bisect_left(self._cut_starts, start)
+            while k < len(self._cuts) and self._cuts[k][0] < end:
+                if self._cuts[k][1] <= end:
+                    got.append((last, self._cuts[k][0]))
+                    last = self._cuts[k][0] + 1
+                k += 1
             got.append((last, end))
             self._clauses[si] = got
         return got

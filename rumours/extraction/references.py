@@ -1,6 +1,6 @@
 """Resolving "the 32-year-old", "the England international", "their number 66", "the former Northgate winger",
-"he" and "the Italian club" to the player or club they mean, and learning the club of people the gazetteer does
-not know ("R's manager Ian Holloway")."""
+"he" and "the Italian club" to the player or club they mean, and learning the club of people the gazetteer
+does not know ("R's manager Ian Holloway")."""
 
 from __future__ import annotations
 
@@ -9,8 +9,18 @@ from bisect import bisect_left, bisect_right
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .lexicon import ANY_PLAYER, NATIONS, NOT_NAMES, PERSON_ROLE, POSITION_TAGS, REGIONS, nation
-from .lexicon import position_fit, position_groups, position_tags
+from .lexicon import (
+    ANY_PLAYER,
+    NATIONS,
+    NOT_NAMES,
+    PERSON_ROLE,
+    POSITION_TAGS,
+    REGIONS,
+    nation,
+    position_fit,
+    position_groups,
+    position_tags,
+)
 from .matching import Mention
 from .triggers import Gated
 
@@ -44,6 +54,13 @@ REFERENCE = re.compile(
     rf"|\b(?P<pron>he|him|his|himself)\b"
 )
 REFERENCE_G = Gated(REFERENCE)
+# Every reference but a pronoun holds one of these words (an age, a nationality, a shirt, a position): "the"
+# and "a" are tried only where one follows within _REACH characters.
+_REFERENCE_WORDS = Gated(
+    re.compile(rf"\b(?:\d{{2}}-year-old|number|no\b|#|player|{_POS_ALT}|{_NAT_ALT})"), word_start=False
+)
+_PRONOUN = re.compile(r"(?:he|him|his|himself)\b")
+_REACH = 120
 _FORMER = re.compile(r"\b(?:former|ex|one-time|old)\b")
 _REGION_ALT = "|".join(re.escape(w) for w in sorted([*REGIONS, *NATIONS], key=len, reverse=True))
 # "the club", "the Italian side", "the Catalan giants" as the subject of a clause: a club named just before.
@@ -54,6 +71,8 @@ CLUB_REFERENCE = re.compile(
     r"rejected|turned|said|confirmed|announced|value|valued)\b)"
 )
 CLUB_REFERENCE_G = Gated(CLUB_REFERENCE)
+_CLUB_NOUNS = Gated(re.compile(r"(?:club|side|giants|champions|outfit|hierarchy)\b"), word_start=False)
+_NEVER = re.compile(r"(?!)")
 _ROLE_AFTER_CLUB = re.compile(
     rf"(?:'s|\u2019s)?\s+{PERSON_ROLE}\s+(?P<name>[A-Z][\w'\u2019-]+"
     rf"(?:\s+(?:van |de |da |di |del |von )?[A-Z][\w'\u2019-]+){{0,2}})"
@@ -107,7 +126,10 @@ def resolve_references(doc: Doc) -> None:
     taken = sorted((m.fs, m.fe) for m in mentions)
     starts = [a for a, _ in taken]
     events: list[tuple[int, int, object]] = [(m.fs, 0, m) for m in mentions]
-    for r in doc.find(REFERENCE_G):
+    found = REFERENCE_G.finditer_near(
+        doc.ftext, doc.trigger_list(REFERENCE_G), doc.trigger_list(_REFERENCE_WORDS), _REACH, _PRONOUN
+    )
+    for r in found:
         k = bisect_right(starts, r.start()) - 1
         if k >= 0 and taken[k][1] > r.start():
             continue
@@ -301,7 +323,10 @@ def resolve_club_references(doc: Doc) -> None:
     taken = sorted((m.fs, m.fe) for m in doc.mentions)
     starts = [a for a, _ in taken]
     added: list[Mention] = []
-    for r in doc.find(CLUB_REFERENCE_G):
+    found = CLUB_REFERENCE_G.finditer_near(
+        doc.ftext, doc.trigger_list(CLUB_REFERENCE_G), doc.trigger_list(_CLUB_NOUNS), 64, _NEVER
+    )
+    for r in found:
         k = bisect_right(starts, r.start()) - 1
         if k >= 0 and taken[k][1] > r.start():
             continue

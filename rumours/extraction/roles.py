@@ -49,18 +49,21 @@ def pick_subjects(
 ) -> list[Mention]:
     """The mention group a cue at folded [cs, ce) is about: nearest in its clause, else in its sentence."""
 
-    def usable(m: Mention) -> bool:
-        return m.kind in kinds and m.entity is not None
-
-    sentence = [
-        m
-        for m in doc.by_sentence[si]
-        if usable(m) and not _COMPARED.search(doc.ftext, max(0, m.fs - 24), m.fs)
-    ]
+    key = (si, kinds)
+    got = doc.subject_groups.get(key)
+    if got is None:
+        sentence = [
+            m
+            for m in doc.by_sentence[si]
+            if m.kind in kinds
+            and m.entity is not None
+            and not _COMPARED.search(doc.ftext, max(0, m.fs - 24), m.fs)
+        ]
+        # Groups are formed over the whole sentence so that a list cut by a clause boundary stays whole.
+        got = doc.subject_groups[key] = (sentence, coordinated_groups(doc, sentence) if sentence else [])
+    sentence, all_groups = got
     if not sentence:
         return []
-    # Groups are formed over the whole sentence so that a list cut by a clause boundary stays whole.
-    all_groups = coordinated_groups(doc, sentence)
     groups = [g for g in all_groups if any(clause[0] <= m.fs < clause[1] for m in g)] or all_groups
     for g in groups:
         if g[-1].possessive and 0 <= cs - g[-1].fe <= 25 and not any(g[-1].fe <= m.fs < cs for m in sentence):

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .cues import MODAL, MONEY_RE, NEGATION, RUMOUR, RUMOUR_CUES, cue_of, parse_money
-from .matching import Mention
 from .discourse import ATTRIBUTIVE, Thread, is_renewal, own_club_deal, subject_club, tentative_agreement
+from .matching import Mention
 from .records import RumourFact
 from .roles import last_words, pick_subjects, word_count
 
@@ -27,7 +27,8 @@ PRIORITY = {
     "linked": 0,
 }
 _NOT_A_TARGET = re.compile(
-    r"(?:against|beat|beating|beaten|versus|vs\.?|v|over|(?:tie|game|match|win|defeat|draw|victory|loss|clash|trip|"
+    r"(?:against|beat|beating|beaten|versus|vs\.?|v|over|(?:tie|game|match|win|defeat|draw|victory|loss|"
+    r"clash|trip|"
     r"visit|fixture|final)\s+(?:\w+\s+)?(?:at|to|with|against))\s+(?:the\s+)?$"
 )
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
@@ -42,15 +43,23 @@ _APPOINTMENT = re.compile(
     r"\b(?:join|joins|joined|joining|return|returns|move|moves) (?:[\w'-]+ ){0,4}?as (?:their |the |its |a )?"
     r"(?:new )?(?:manager|head coach|coach|boss|sporting director|assistant|director of football)\b"
 )
+# Every match of the two patterns holds one of these words: most clauses are settled by `in`.
+_APPOINTMENT_WORDS = (
+    "charge", "appoint", "managerial", "hot seat", "dugout", "manager", "coach", "boss", "director",
+    "assistant",
+)  # fmt: skip
+_BACKGROUND_WORDS = ("before", "past", "previously", "last", "ago", "in 20")
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether|should)\b")
 # A clause about the past, not the current window: "before", "in the past", "last summer".
 _BACKGROUND = re.compile(
-    r"\b(?:before|in the past|previously|last (?:summer|season|year|january)|years? ago|in 20[01]\d)\s*[.,;]?$|"
+    r"\b(?:before|in the past|previously|last (?:summer|season|year|january)|years? ago|"
+    r"in 20[01]\d)\s*[.,;]?$|"
     r"\bin the past\b|\bpreviously\b"
 )
 # Refusals that answer every move at once ("not for sale", "going nowhere"), unlike "turned down a move".
 GENERAL_REFUSAL = re.compile(
-    r"not for sale|not going anywhere|going nowhere|(?:not|never|n't) (?:negotiate|sell|accept|listen|entertain)|"
+    r"not for sale|not going anywhere|going nowhere|(?:not|never|n't) (?:negotiate|sell|accept|listen|"
+    r"entertain)|"
     r"refus|no intention|not (?:be )?(?:selling|sold)|want to sell|no mood|hands off|dismiss|deni|deny|"
     r"rubbish|down|laughed|no truth|nothing to|fake|wide of|no plans|not (?:ready|going|looking|planning|"
     r"thinking)|no interest|not interested"
@@ -263,9 +272,10 @@ def rumour_events(doc: Doc) -> list[Event]:
             continue  # "if Villa reject the bid": not something that happened
         flags = clause_flags.get(clause)
         if flags is None:
+            text = doc.ftext[clause[0] : clause[1]]
             flags = clause_flags[clause] = (
-                bool(_APPOINTMENT.search(doc.ftext, clause[0], clause[1])),
-                bool(_BACKGROUND.search(doc.ftext, clause[0], clause[1])),
+                any(w in text for w in _APPOINTMENT_WORDS) and bool(_APPOINTMENT.search(text)),
+                any(w in text for w in _BACKGROUND_WORDS) and bool(_BACKGROUND.search(text)),
             )
         appointment, background = flags
         if appointment:

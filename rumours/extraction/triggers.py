@@ -115,6 +115,26 @@ class Gated:
         self.prefixes = literal_prefixes(pattern)
         self.index = _register(self)
 
+    def finditer_near(
+        self, text: str, positions: list[int], needed: list[int], reach: int, always: re.Pattern[str]
+    ) -> Iterator[re.Match[str]]:
+        """Like `finditer`, for a pattern whose every match either starts with `always` or holds one of the
+        positions in `needed` (sorted) within `reach` characters of its start: no other position is tried."""
+        match = self.pattern.match
+        last = -1
+        k, n = 0, len(needed)
+        for pos in positions:
+            if pos < last:
+                continue
+            while k < n and needed[k] < pos:
+                k += 1
+            if not (k < n and needed[k] < pos + reach) and not always.match(text, pos):
+                continue
+            m = match(text, pos)
+            if m is not None:
+                last = m.end() if m.end() > pos else pos + 1
+                yield m
+
     def finditer(self, text: str, positions: list[int]) -> Iterator[re.Match[str]]:
         """The matches `pattern.finditer(text)` gives, trying only `positions` (sorted)."""
         match = self.pattern.match

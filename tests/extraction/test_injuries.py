@@ -49,6 +49,7 @@ def test_a_goal_ruled_out_for_offside_is_no_injury(run):
 
 def test_injuries_of_a_team_are_not_the_named_player(run):
     x = run(
-        "Bayern Munich have asked about Dylan Marsh as they look for cover in a defence stretched by injuries."
+        "Bayern Munich have asked about Dylan Marsh as they look for "
+        "cover in a defence stretched by injuries."
     )
     assert x.injuries == []

@@ -20,13 +20,15 @@ def test_a_manager_in_talks_over_a_new_deal_is_a_person_contract(run):
 
 def test_a_coach_taking_charge_is_no_rumour(run):
     x = run(
-        "Graham Slot is set to take charge at Bayern Munich after the club agreed a fee with Riverside United."
+        "Graham Slot is set to take charge at Bayern Munich after "
+        "the club agreed a fee with Riverside United."
     )
     assert x.rumours == []
 
 
 def test_a_coach_joining_is_not_lent_to_the_player_in_focus(run):
     x = run(
-        "Dylan Marsh has been linked with Bayern Munich. Graham Slot is set to join Bayern Munich as head coach."
+        "Dylan Marsh has been linked with Bayern Munich. Graham Slot "
+        "is set to join Bayern Munich as head coach."
     )
     assert rumour_map(x) == {(8, 6): "linked"}

@@ -57,5 +57,8 @@ def test_the_club_is_the_club_acting_just_before(run):
 
 
 def test_the_italian_club_is_the_italian_club_named_before(run_wide):
-    text = "Marco Bellini has been linked with Sporting Verona and Bayern Munich. The Italian club have made an offer."
+    text = (
+        "Marco Bellini has been linked with Sporting Verona and Bayern "
+        "Munich. The Italian club have made an offer."
+    )
     assert rumour_map(run_wide(text)) == {(3, 9): "bid", (3, 6): "linked"}
