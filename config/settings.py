@@ -230,6 +230,7 @@ if CELERY_TASK_TIME_LIMIT <= CELERY_TASK_SOFT_TIME_LIMIT:
 
 TOUCHLINE_POLL_INTERVAL = env_int("TOUCHLINE_POLL_INTERVAL", 300, minimum=10)
 TOUCHLINE_SWEEP_INTERVAL = env_int("TOUCHLINE_SWEEP_INTERVAL", 120, minimum=10)
+TOUCHLINE_RESCORE_INTERVAL = env_int("TOUCHLINE_RESCORE_INTERVAL", 21_600, minimum=60)
 TOUCHLINE_WINDOW_CLOSE_INTERVAL = env_int("TOUCHLINE_WINDOW_CLOSE_INTERVAL", 86_400, minimum=60)
 CELERY_BEAT_SCHEDULE = {
     "poll-feeds": {
@@ -242,6 +243,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "rumours.tasks.sweep",
         "schedule": TOUCHLINE_SWEEP_INTERVAL,
         "options": {"expires": TOUCHLINE_SWEEP_INTERVAL * 0.9},
+    },
+    # Likelihood decays with time, so open rumours are rescored even when no news arrives.
+    "rescore-open-rumours": {
+        "task": "rumours.tasks.rescore_rumours",
+        "schedule": TOUCHLINE_RESCORE_INTERVAL,
+        "options": {"expires": TOUCHLINE_RESCORE_INTERVAL * 0.9},
+    },
+    "close-ended-windows": {
+        "task": "rumours.tasks_curation.close_ended_windows",
+        "schedule": TOUCHLINE_WINDOW_CLOSE_INTERVAL,
+        "options": {"expires": TOUCHLINE_WINDOW_CLOSE_INTERVAL * 0.9},
     },
 }
 

@@ -33,8 +33,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from players.gazetteer import bump_gazetteer_version
-from players.models import Club, Player, Staff
+from players.models import Club, Contract, Player, Staff
 from players.text import fold_name
+from rumours.contradictions import PlacedAt, contradictions_flag
 from rumours.extraction import EXTRACTION_VERSION, ContractFact, Extraction, InjuryFact, RumourFact, extract
 from rumours.gazetteer_snapshot import Snapshot, current_snapshot
 from rumours.models import (
@@ -93,7 +94,21 @@ class _Facts:
     staff_contracts: list[ContractFact]
 
 
-def _checked(extraction: Extraction) -> _Facts:
+def _clubs_on(player_ids: set[int], day: dt.date) -> dict[int, int]:
+    """Each player's club on a day, from contracts (the loan club while a loan runs)."""
+    clubs: dict[int, int] = {}
+    rows = (
+        Contract.objects.filter(player_id__in=player_ids)
+        .current(day)
+        .order_by("player_id", *Contract.LATEST_FIRST)
+        .values_list("player_id", "club_id")
+    )
+    for player_id, club_id in rows:
+        clubs.setdefault(player_id, club_id)
+    return clubs
+
+
+def _checked(extraction: Extraction, day: dt.date) -> _Facts:
     """Drop facts about players or staff that no longer exist and forget clubs that do not.
 
     The snapshot may be up to TOUCHLINE_GAZETTEER_MAX_AGE old (or, in tests, from a rolled-back database): a
@@ -117,11 +132,18 @@ def _checked(extraction: Extraction) -> _Facts:
     def known(club_id: int | None) -> int | None:
         return club_id if club_id in clubs else None
 
+    # A "move" to the club a player already belongs to is a renewal or background, not a transfer. The day
+    # before the article counts, so a move completed (and recorded) on the article's own date still links.
+    club_before = _clubs_on(players, day - dt.timedelta(days=1))
+
     return _Facts(
         rumours=[
-            replace(f, from_club_id=known(f.from_club_id))
+            replace(f, from_club_id=known(f.from_club_id) or club_before.get(f.player_id))
             for f in extraction.rumours
-            if f.player_id in players and f.to_club_id in clubs and f.to_club_id != f.from_club_id
+            if f.player_id in players
+            and f.to_club_id in clubs
+            and f.to_club_id != f.from_club_id
+            and f.to_club_id != club_before.get(f.player_id)
         ],
         injuries=[
             replace(f, club_id=known(f.club_id)) for f in extraction.injuries if f.player_id in players
@@ -149,7 +171,7 @@ def link_article(article: Article) -> dict:
     extraction = extract(
         article.text, published=published.date(), gazetteer=snapshot.gazetteer, title=article.title
     )
-    facts = _checked(extraction)
+    facts = _checked(extraction, published.date())
 
     old = list(article.mentions.values_list("kind", "rumour_id", "player_id", "injury_id"))
     old_rumour_ids = {rumour_id for _, rumour_id, _, _ in old if rumour_id}
@@ -176,6 +198,11 @@ def link_article(article: Article) -> dict:
     rumour_ids = {r.pk for r in rumours.values()} | old_rumour_ids
     _update_rumours(rumour_ids, seen={r.pk: published for r in rumours.values()})
     candidates = _replace_candidates(article, extraction.candidates)
+    placements = [PlacedAt(f.player_id, f.from_club_id, f.evidence) for f in facts.rumours if f.from_club_id]
+    placements += [PlacedAt(f.player_id, f.club_id, f.evidence) for f in facts.contracts if f.club_id]
+    contradictions = contradictions_flag(
+        article=article, day=published.date(), placements=placements, injury_ids=injury_ids
+    )
 
     now = timezone.now()
     article.status = ArticleStatus.EXTRACTED
@@ -202,6 +229,7 @@ def link_article(article: Article) -> dict:
         "injury_ids": sorted(injury_ids),
         "contract_ids": sorted(contract_ids),
         "candidates": candidates,
+        "contradictions": contradictions,
         "player_ids": player_ids,
     }
 

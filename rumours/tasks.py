@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection
 
 from rumours.fetching.http import backoff_delay
+from rumours.scoring import rumour_rescore, rumours_rescore_open
 from rumours.services import (
     RowBusy,
     TransientFetchFailure,
@@ -141,3 +142,32 @@ def extract_article(self, article_id: int, force: bool = False) -> str:
 def sweep() -> str:
     counts = sweep_stuck(older_than=dt.timedelta(seconds=settings.TOUCHLINE_STUCK_AFTER))
     return f"re-enqueued {counts['fetch']} fetches and {counts['extract']} extractions"
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=DATABASE_ERRORS,
+    retry_backoff=RETRY_BASE,
+    retry_backoff_max=RETRY_CAP,
+    retry_jitter=True,
+    max_retries=MAX_RETRIES,
+)
+def rescore_rumours(rumour_ids: list[int] | None = None) -> str:
+    """Rescore the given rumours, or (from beat) every open one: recency decays even when no news arrives."""
+    if rumour_ids is None:
+        return f"{rumours_rescore_open()} rumours rescored"
+    return f"{rumour_rescore(rumour_ids)} rumours rescored"
+
+
+# Scheduled curation work lives in its own module; importing it here registers it with the workers.
+from rumours.tasks_curation import close_ended_windows  # noqa: E402
+
+__all__ = [
+    "close_ended_windows",
+    "extract_article",
+    "fetch_article",
+    "fetch_feed",
+    "poll_feeds",
+    "rescore_rumours",
+    "sweep",
+]

@@ -14,3 +14,9 @@ def source_track_records_update() -> int:
     from rumours.scoring.service import source_track_records_update as update
 
     return update()
+
+
+def rumours_rescore_open() -> int:
+    from rumours.scoring.service import rumours_rescore_open as rescore_open
+
+    return rescore_open()

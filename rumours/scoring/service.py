@@ -63,6 +63,11 @@ def _score_one(
     return result.likelihood, result.explanation
 
 
+def rumours_rescore_open(*, now: dt.datetime | None = None) -> int:
+    ids = list(Rumour.objects.open().values_list("pk", flat=True))
+    return rumour_rescore(ids, now=now)
+
+
 def rumours_rescore_all(*, now: dt.datetime | None = None) -> int:
     ids = list(Rumour.objects.filter(merged_into__isnull=True).values_list("pk", flat=True))
     return rumour_rescore(ids, now=now)

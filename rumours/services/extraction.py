@@ -1,31 +1,24 @@
-"""The extract step of the pipeline, and the seam where the linking service plugs in.
+"""The extract step of the pipeline: link the article's facts, then rescore the rumours they touch.
 
-`extraction_run(article)` is deliberately tiny: it calls `rumours.linking.link_article(article)` when that
-module exists (it turns extraction facts into Mentions and Rumours, idempotently) and then marks the article
-extracted. Until the linking issue lands it only marks the article extracted. Nothing else in ingestion knows
-how extraction works.
+`extraction_run(article)` calls `rumours.linking.link_article(article)` (facts into Mentions and Rumours,
+idempotently) and `rumours.scoring.rumour_rescore` for the rumours it reports, in the same transaction, so a
+rumour's likelihood is never older than its evidence. Nothing else in ingestion knows how extraction works.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-
 from django.db import transaction
 from django.utils import timezone
 
+from rumours.linking import link_article
 from rumours.models import Article, ArticleStatus
+from rumours.scoring import rumour_rescore
 
 
-def extraction_run(article: Article) -> object:
-    """Extract and link one fetched article, then mark it extracted. Returns the linker's summary."""
-    summary: object = "no linker installed"
-    if importlib.util.find_spec("rumours.linking") is not None:
-        linking = importlib.import_module("rumours.linking")
-        if hasattr(linking, "link_article"):
-            summary = linking.link_article(article)
-        elif hasattr(linking, "article_extract"):
-            summary = linking.article_extract(article_id=article.pk)
+def extraction_run(article: Article) -> dict:
+    """Extract, link and rescore one fetched article, then mark it extracted. Returns the linker's summary."""
+    summary = link_article(article)
+    summary["rescored"] = rumour_rescore(summary.get("rumour_ids", []))
     now = timezone.now()
     Article.objects.filter(pk=article.pk).update(
         status=ArticleStatus.EXTRACTED, status_changed_at=now, extracted_at=now
@@ -47,4 +40,7 @@ def article_extract(*, article_id: int, force: bool = False) -> str:
         if article.status not in allowed:
             return f"article {article_id}: not extracted (status {article.status})"
         summary = extraction_run(article)
-    return f"article {article_id}: extracted ({summary})"
+    return (
+        f"article {article_id}: extracted ({summary.get('mentions', 0)} mentions, "
+        f"{len(summary.get('rumour_ids', []))} rumours, {summary.get('rescored', 0)} rescored)"
+    )

@@ -60,4 +60,12 @@ def test_each_service_command_exists_in_the_project():
 
     assert celery_app.main == "touchline"
     beat_tasks = {entry["task"] for entry in celery_app.conf.beat_schedule.values()}
-    assert beat_tasks == {"rumours.tasks.poll_feeds", "rumours.tasks.sweep"}
+    assert beat_tasks == {
+        "rumours.tasks.poll_feeds",
+        "rumours.tasks.sweep",
+        "rumours.tasks.rescore_rumours",
+        "rumours.tasks_curation.close_ended_windows",
+    }
+    import rumours.tasks  # noqa: F401 - registers the tasks the way a worker's autodiscovery does
+
+    assert beat_tasks <= set(celery_app.tasks)

@@ -129,7 +129,7 @@ def test_the_broker_down_at_commit_is_logged_and_the_sweeper_catches_up(
 
     broker.start()
     start_worker()
-    assert sweep_stuck(older_than=dt.timedelta(0)) == {"fetch": 1, "extract": 0}
+    assert sweep_stuck(older_than=dt.timedelta(0)) == {"fetch": 1, "extract": 0, "failed": 0}
 
     wait_for(lambda: extracted() == 1, timeout=30, what="the swept article")
     assert len(threaded_server.log) == 1
