@@ -99,7 +99,7 @@ CHILD = textwrap.dedent(
             outcomes.append("parsed")
         except ParseError:
             outcomes.append("ParseError")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = int(next(l for l in open("/proc/self/status") if l.startswith("VmHWM")).split()[1]) / 1024
     print(json.dumps({"outcomes": outcomes, "peak_rss_mib": peak}))
     """
 )
