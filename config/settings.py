@@ -262,7 +262,12 @@ TOUCHLINE_FETCH_ALLOW_PRIVATE = env_bool("TOUCHLINE_FETCH_ALLOW_PRIVATE", defaul
 TOUCHLINE_FETCH_MAX_BYTES = env_int("TOUCHLINE_FETCH_MAX_BYTES", 5 * 1024 * 1024, minimum=1024)
 TOUCHLINE_FETCH_TIMEOUT = env_int("TOUCHLINE_FETCH_TIMEOUT", 10, minimum=1)
 TOUCHLINE_FEED_ERROR_LIMIT = env_int("TOUCHLINE_FEED_ERROR_LIMIT", 10, minimum=1)
+TOUCHLINE_FETCH_DEADLINE = env_int("TOUCHLINE_FETCH_DEADLINE", 3 * TOUCHLINE_FETCH_TIMEOUT, minimum=1)
 TOUCHLINE_STUCK_AFTER = env_int("TOUCHLINE_STUCK_AFTER", 600, minimum=10)
+# Safety net for the extraction gazetteer: rebuilt at least this often even if no writer bumped its version.
+TOUCHLINE_GAZETTEER_MAX_AGE = env_int("TOUCHLINE_GAZETTEER_MAX_AGE", 300, minimum=1)
+# Reader pages are cached under versioned keys that writers bump; this bounds how long a missed bump shows.
+TOUCHLINE_PAGE_CACHE_SECONDS = env_int("TOUCHLINE_PAGE_CACHE_SECONDS", 600, minimum=0)
 
 LOGGING = {
     "version": 1,
