@@ -1,6 +1,6 @@
 """Extraction speed and gazetteer cost on a synthetic, realistic-sized gazetteer.
 
-    .venv/bin/python bench/bench_extraction.py [--players 50000] [--clubs 5000] [--articles 200]
+    .venv/bin/python bench/bench_extraction.py [--players 50000] [--clubs 5000] [--articles 200] [--rounds 3]
 
 Generates (seeded) clubs, players with surnames, accents, shirts and nationalities, and 3-5 KB articles that
 mention them with transfer, injury and contract sentences. Prints: automaton build time and memory;
@@ -172,11 +172,20 @@ def time_extract(gaz: Gazetteer, articles: list[str]) -> float:
     return (time.perf_counter() - t) / len(articles)
 
 
+def time_bare(bare: ahocorasick.Automaton, folded: list[str]) -> float:
+    t = time.perf_counter()
+    for text in folded:
+        for _ in bare.iter(text):
+            pass
+    return (time.perf_counter() - t) / len(folded)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--players", type=int, default=50_000)
     ap.add_argument("--clubs", type=int, default=5_000)
     ap.add_argument("--articles", type=int, default=200)
+    ap.add_argument("--rounds", type=int, default=3, help="timing rounds; the fastest of each is reported")
     args = ap.parse_args()
 
     clubs, players, people = make_gazetteer(args.players, args.clubs)
@@ -212,20 +221,22 @@ def main() -> int:
 
     bare = bare_automaton(clubs, players, people)
     folded = [a.lower() for a in articles]
-    t = time.perf_counter()
-    for text in folded:
-        for _ in bare.iter(text):
-            pass
-    bare_per = (time.perf_counter() - t) / len(folded)
-    full_per = time_extract(gaz, articles)
+    # Bare scan and extraction alternate for --rounds rounds and the fastest round of each is kept: on a
+    # shared machine other work only ever slows a round down, so the minimum is the least disturbed figure.
+    bare_per = full_per = float("inf")
+    for _ in range(args.rounds):
+        bare_per = min(bare_per, time_bare(bare, folded))
+        full_per = min(full_per, time_extract(gaz, articles))
     print(f"bare scan: {1 / bare_per:,.0f} articles/s ({bare_per * 1e3:.3f} ms/article)")
     print(f"extract:   {1 / full_per:,.0f} articles/s ({full_per * 1e3:.3f} ms/article)")
-    print(f"ratio extract/bare speed: 1/{full_per / bare_per:.1f} (goal >= 1/10)")
+    print(
+        f"ratio extract/bare speed: 1/{full_per / bare_per:.1f} (goal >= 1/10), best of {args.rounds} rounds"
+    )
 
     # Same articles against a gazetteer ten times smaller: the per-article cost must not grow with size.
     small_players = [p for p in players if p.id <= len(players) // 10]
     small = Gazetteer.build(clubs=clubs, players=small_players, people=people, version=0)
-    small_per = time_extract(small, articles)
+    small_per = min(time_extract(small, articles) for _ in range(args.rounds))
     print(
         f"per article: {small_per * 1e3:.3f} ms at {len(small_players)} players, "
         f"{full_per * 1e3:.3f} ms at {len(players)} players"

@@ -15,6 +15,12 @@ if TYPE_CHECKING:
     from .rumours import Event
 
 FOCUS_REACH = 2  # sentences back a clause without a player may borrow the player of the last rumour
+_NOT_A_TARGET = re.compile(
+    r"(?:against|beat|beating|beaten|versus|vs\.?|v|over|(?:tie|game|match|win|defeat|draw|victory|loss|"
+    r"clash|trip|"
+    r"visit|fixture|final)\s+(?:\w+\s+)?(?:at|to|with|against))\s+(?:the\s+)?$"
+)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _ROLE_WORDS = (
     r"(?:goalkeeper|keeper|defender|centre-back|center-back|full-back|right-back|left-back|wing-back|"
     r"midfielder|"
@@ -106,18 +112,43 @@ class Thread:
         return []
 
 
+def club_mentions(doc: Doc, si: int) -> list[tuple[Mention, int]]:
+    """(mention, club) for every club, or person with a club, named in sentence `si` (not inside a player
+    reference such as "the Northgate winger"), computed once per sentence."""
+    got = doc.club_lists.get(si)
+    if got is None:
+        got = doc.club_lists[si] = [
+            (m, m.entity if m.kind == "club" else m.club)
+            for m in doc.by_sentence[si]
+            if m.kind != "player"
+            and not m.inside_reference
+            and (m.entity if m.kind == "club" else m.club) is not None
+        ]
+    return got
+
+
+def club_context(doc: Doc, si: int, m: Mention) -> tuple[bool, bool, Mention | None]:
+    """(named after "from", named after "against"/"beat", the player it qualifies as in "Northgate defender
+    X"): what the words around a club mention say, whatever the cue."""
+    if m.context is None:
+        ftext = doc.ftext
+        before = ftext[max(0, m.fs - 40) : m.fs]
+        qualified = None
+        if m.kind == "club":
+            nxt = next((p for p in doc.by_sentence[si] if p.kind == "player" and p.fs >= m.fe), None)
+            if nxt is not None and ATTRIBUTIVE.match(ftext[m.fe : nxt.fs]):
+                qualified = nxt
+        m.context = (bool(_FROM.search(before)), bool(_NOT_A_TARGET.search(before)), qualified)
+    return m.context
+
+
 def subject_club(doc: Doc, si: int, clause: tuple[int, int], cs: int) -> int | None:
     """The club that acts in a clause: the first club (or a person's club) named before the cue, leaving out
     a club that only qualifies a player ("Liverpool's Trent", "Northgate defender X")."""
-    mentions = doc.by_sentence[si]
-    for i, m in enumerate(mentions):
-        if not (clause[0] <= m.fs < cs) or m.kind == "player" or m.inside_reference:
+    for m, club in club_mentions(doc, si):
+        if not (clause[0] <= m.fs < cs):
             continue
-        club = m.entity if m.kind == "club" else m.club
-        if club is None:
-            continue
-        nxt = next((p for p in mentions[i + 1 :] if p.kind == "player"), None)
-        if m.kind == "club" and nxt is not None and ATTRIBUTIVE.match(doc.ftext[m.fe : nxt.fs]):
+        if m.kind == "club" and club_context(doc, si, m)[2] is not None:
             continue
         return club
     return None

@@ -87,6 +87,7 @@ def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
         return []
     table = gaz.scan_table
     n = len(ftext)
+    original, identity = folded.original, folded.omap is None
     found: list[tuple[int, int, int]] = []
     for last, value in automaton.iter(ftext):
         fe = last + 1
@@ -107,8 +108,13 @@ def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
             if not targets:
                 continue
             via = "name" if any(t.via == "name" for t in targets) else targets[0].via
-        elif cap >= 0 and not _cap_ok(folded, fs, fe, cap):
-            continue
+        elif cap >= 0:
+            if identity:  # the common case, inlined: the letter at `cap` (or the first) is a capital
+                ch = original[fs + cap] if cap < fe - fs and original[fs + cap].isalpha() else original[fs]
+                if not (ch.isupper() or ch.isdigit()):
+                    continue
+            elif not _cap_ok(folded, fs, fe, cap):
+                continue
         if outlet and _TEAM_NOUN.match(ftext, fe):
             # "the Athletic attack" is the club, not the outlet of the same name.
             targets = tuple(t for t in targets if t.kind != "outlet")
@@ -247,19 +253,21 @@ def fuzzy_mentions(
     original = folded.original
     covered = [(m.fs, m.fe) for m in taken]
     out: list[Mention] = []
-    ci = 0
+    ci, nc = 0, len(covered)
     ftext = folded.text
+    identity = folded.omap is None
     for tm in _CAPITALISED.finditer(original):
-        start = tm.start()
+        start, end = tm.span()
+        fs, fe = (start, end) if identity else (folded.fpos(start), folded.fpos(end))
+        # Most capitalised words are names already found: that test first.
+        while ci < nc and covered[ci][1] <= fs:
+            ci += 1
+        if ci < nc and covered[ci][0] < fe:
+            continue
         if start in sentence_starts:
             continue
-        fs, fe = folded.fpos(start), folded.fpos(tm.end())
         word = ftext[fs:fe]
         if fe - fs < 5 or word in _COMMON or not word.isalpha():
-            continue
-        while ci < len(covered) and covered[ci][1] <= fs:
-            ci += 1
-        if ci < len(covered) and covered[ci][0] < fe:
             continue
         if gaz.key_index.get(word) is not None:
             continue  # an exact name that failed its checks: not a misspelling
@@ -305,19 +313,18 @@ def _closest(gaz: Gazetteer, word: str) -> str | None:
 def resolve(mentions: list[Mention], title_mentions: list[Mention], gaz: Gazetteer) -> None:
     """Fix `kind`/`entity` of each mention: unambiguous ones first, then shared names from the article."""
     support: Counter[tuple[str, int]] = Counter()
-
-    def settle(m: Mention) -> None:
+    everything = [*title_mentions, *mentions]
+    ambiguous = False
+    for m in everything:
         if len(m.targets) == 1:
             t = m.targets[0]
             m.kind, m.entity = t.kind, t.id
             if t.kind == "person":
                 m.club = gaz.person(t.id).club_id
             support[(t.kind, t.id)] += 1
-
-    everything = [*title_mentions, *mentions]
-    for m in everything:
-        settle(m)
-    for _ in range(2):
+        elif m.targets:
+            ambiguous = True
+    for _ in range(2 if ambiguous else 0):
         clubs_of_players: Counter[int] = Counter()
         for (kind, ident), n in support.items():
             if kind == "player":

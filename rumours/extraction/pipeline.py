@@ -84,6 +84,7 @@ class Doc:
         self._outlets: dict[int, list[str]] = {}
         self.subject_groups: dict[tuple, tuple[list, list]] = {}  # per sentence and kinds (roles.py)
         self.asides: dict[int, list[tuple[int, int]]] = {}  # relative clauses per sentence (rumours.py)
+        self.club_lists: dict[int, list] = {}  # club mentions per sentence (discourse.py)
         self._citing: set[int | None] | None = None
         mentions = scan(self.folded, gaz)
         mentions += fuzzy_mentions(self.folded, gaz, mentions, {s.start for s in self.sentences})

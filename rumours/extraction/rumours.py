@@ -8,7 +8,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .cues import MODAL, MONEY_RE, NEGATION, RUMOUR, RUMOUR_CUES, cue_of, parse_money
-from .discourse import ATTRIBUTIVE, Thread, is_renewal, own_club_deal, subject_club, tentative_agreement
+from .discourse import (
+    Thread,
+    club_context,
+    club_mentions,
+    is_renewal,
+    own_club_deal,
+    subject_club,
+    tentative_agreement,
+)
 from .matching import Mention
 from .records import RumourFact
 from .roles import last_words, pick_subjects, word_count
@@ -26,12 +34,6 @@ PRIORITY = {
     "interest": 1,
     "linked": 0,
 }
-_NOT_A_TARGET = re.compile(
-    r"(?:against|beat|beating|beaten|versus|vs\.?|v|over|(?:tie|game|match|win|defeat|draw|victory|loss|"
-    r"clash|trip|"
-    r"visit|fixture|final)\s+(?:\w+\s+)?(?:at|to|with|against))\s+(?:the\s+)?$"
-)
-_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _ASIDE = re.compile(r",\s+(?:who|which|where|whose)\b[^,;]*,")
 _THAT = re.compile(r"\bthat\b")
 _TOLD_BEFORE = re.compile(r"\b(?:told|tell|tells|informed|warned|assured|clear to)\s+(?:the\s+)?$")
@@ -97,21 +99,6 @@ def _club_of(m: Mention) -> int | None:
     return m.entity if m.kind == "club" else m.club
 
 
-def _club_context(doc: Doc, si: int, m: Mention) -> tuple[bool, bool, Mention | None]:
-    """(named after "from", named after "against"/"beat", the player it qualifies as in "Northgate defender
-    X"): what the words around a club mention say, whatever the cue."""
-    if m.context is None:
-        ftext = doc.ftext
-        before = ftext[max(0, m.fs - 40) : m.fs]
-        qualified = None
-        if m.kind == "club":
-            nxt = next((p for p in doc.by_sentence[si] if p.kind == "player" and p.fs >= m.fe), None)
-            if nxt is not None and ATTRIBUTIVE.match(ftext[m.fe : nxt.fs]):
-                qualified = nxt
-        m.context = (bool(_FROM.search(before)), bool(_NOT_A_TARGET.search(before)), qualified)
-    return m.context
-
-
 def _targets(
     doc: Doc,
     si: int,
@@ -128,18 +115,15 @@ def _targets(
     explicit_from = None
     found: list[tuple[int, int]] = []
     asides = None
-    for m in doc.by_sentence[si]:
-        if m.kind == "player" or m.inside_reference or not (clause[0] <= m.fs < clause[1]):
-            continue
-        club = m.entity if m.kind == "club" else m.club
-        if club is None:
+    for m, club in club_mentions(doc, si):
+        if not (clause[0] <= m.fs < clause[1]):
             continue
         if asides is None:
             asides = _asides(doc, si, cs)
         if asides and any(a <= m.fs < b for a, b in asides):
             continue  # "Napoli, who sold their winger to PSG, asked about X": PSG is no destination here
         after_cue = m.fs >= ce
-        from_before, not_target, qualified = _club_context(doc, si, m)
+        from_before, not_target, qualified = club_context(doc, si, m)
         if from_before:
             bidder = bidder_from or bool(_BIDDER_CUE.search(ftext, cs, m.fs))
             if bidder and after_cue and word_count(ftext[ce : m.fs]) <= 7:
