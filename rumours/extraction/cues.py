@@ -169,7 +169,8 @@ RUMOUR_CUES: tuple[Cue, ...] = (
     Cue(
         "interest",
         r"interested in|interest (?:in|from)|(?:expressing|expressed|express|show|shown|showing|"
-        r"register|registered) (?:an |their |his |its )?interest|keen on|keen to (?:sign|land|bring|add|"
+        r"register|registered) (?:an |their |his |its )?interest|keen on|keen(?= *[.,;]| too\b| as well\b)|"
+        r"keen to (?:sign|land|bring|add|"
         r"secure)|monitor(?:ing|ed|s)?\b|eyeing|eyes a|weigh(?:ing|s)? up (?:a |an )?"
         + _ADJS
         + r"(?:approach|move|bid|offer)|(?:transfer|top|main|summer|january|key|priority|prime|shock) target|"
@@ -184,7 +185,9 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         r"consider(?:ed|ing|s)? (?:a |an )?(?:[\w-]+ )?(?:move|bid|offer|approach|swoop) for|"
         r"consider(?:ed|ing|s)? (?:[\w'-]+ ){1,4}?as (?:a |an )?(?:[\w-]+ )?(?:option|target|alternative|"
         r"replacement)|"
-        r"asked about (?:signing|taking|bringing|a move for|a loan for|(?:the |his |her )?availability)|"
+        r"(?:asked|enquired|inquired) (?:[\w'-]+ ){0,3}?about (?:signing|taking|bringing|a move for|"
+        r"a loan for|"
+        r"(?:the |his |her )?availability)|"
         r"asked to be kept informed|(?:on|to) (?:their|a|the|its) (?:[\w-]+ )?(?:list|shortlist)\b|"
         r"shortlist(?:ed)?\b|"
         r"list of (?:[\w-]+ )?(?:targets|replacements|options|candidates|signings)|"

@@ -60,7 +60,7 @@ REGIONS = {
 
 # Position words and the tags they carry: a reference matches a player whose position shares its tags, and
 # matches better the more it shares ("the striker" fits a striker better than a winger). "left" and "right"
-# exclude each other.
+# exclude each other. An attacking midfielder is often called a forward, so he carries that tag too.
 POSITION_TAGS: dict[str, frozenset[str]] = {
     k: frozenset(v.split())
     for k, v in {
@@ -70,7 +70,7 @@ POSITION_TAGS: dict[str, frozenset[str]] = {
         "fullback": "def fb", "right-back": "def fb right", "left-back": "def fb left",
         "right back": "def fb right", "left back": "def fb left", "wing-back": "def mid fb",
         "midfielder": "mid", "midfield man": "mid", "midfield": "mid", "defensive midfielder": "mid dm",
-        "holding midfielder": "mid dm", "central midfielder": "mid cm", "attacking midfielder": "mid am",
+        "holding midfielder": "mid dm", "central midfielder": "mid cm", "attacking midfielder": "mid am fwd",
         "playmaker": "mid am", "winger": "mid fwd wing", "wide man": "mid fwd wing",
         "right winger": "mid fwd wing right", "left winger": "mid fwd wing left", "striker": "fwd st",
         "centre-forward": "fwd st", "center-forward": "fwd st", "number nine": "fwd st", "forward": "fwd",

@@ -47,6 +47,24 @@ _SPEECH = re.compile(r"\s*(?:said|says|explained|added|told|insisted|admitted|re
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|explained|added|insisted)\s+$")
 
 
+def _first_name_clashes(ftext: str, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """A one-word alias that is also the first name of another player named in full in the article means that
+    player ("Bruno" after "Bruno Guimaraes", though the gazetteer gives "Bruno" to Bruno Fernandes); when two
+    such players are named it is left unresolved."""
+    first: dict[str, set[int]] = {}
+    for m in mentions:
+        if m.kind == "player" and m.via == "name" and " " in ftext[m.fs : m.fe]:
+            first.setdefault(ftext[m.fs : m.fe].split(" ", 1)[0], set()).add(m.entity)
+    if not first:
+        return
+    for m in mentions:
+        if m.kind == "player" and m.via == "alias":
+            owners = first.get(ftext[m.fs : m.fe])
+            if owners and owners - {m.entity}:
+                m.entity = next(iter(owners)) if len(owners) == 1 else None
+                m.confidence = min(m.confidence, 0.7)
+
+
 def _topic(mentions: list[Mention], title_mentions: list[Mention]) -> int | None:
     """The player the article is about: named most often (the title counts double), well ahead of the next."""
     counts: Counter[int] = Counter()
@@ -91,6 +109,7 @@ class Doc:
         mentions.sort(key=lambda m: m.fs)
         title_mentions = title_scan(title, gaz)
         resolve(mentions, title_mentions, gaz)
+        _first_name_clashes(self.ftext, mentions, gaz)
         self.outlet_mentions = [(m.fs, m.fe, m.entity) for m in mentions if m.kind == "outlet"]
         self.mentions = [
             m for m in mentions if m.entity is not None and m.kind in ("player", "club", "person")

@@ -72,6 +72,11 @@ WIDE_PLAYERS = [
     PlayerEntry(10, "Leon Sandor", ("Sandor",), 6, "Germany", date(1996, 1, 11), "winger", 10),
     PlayerEntry(11, "Pablo Iturra", ("Iturra",), 8, "Spain", date(2002, 7, 12), "left winger", 11),
     PlayerEntry(12, "Oscar Lindqvist", ("Lindqvist",), 9, "Sweden", date(1997, 8, 22), "striker", 10),
+    # Known by his first name alone, which another player here also has.
+    PlayerEntry(13, "Leon Varga", ("Leon", "Varga"), 5, "Hungary", date(1990, 2, 2), "defender", 4),
+    PlayerEntry(
+        14, "Rafael Coimbra", ("Coimbra",), 9, "Portugal", date(2001, 5, 5), "attacking midfielder", 8
+    ),
 ]
 WIDE_OUTLETS = [OutletEntry(1, "The Athletic", ("the Athletic",)), OutletEntry(2, "Sky Sports", ("Sky",))]
 

@@ -35,3 +35,14 @@ def test_a_nickname_shared_by_two_clubs_uses_context(run):
 def test_lower_case_words_are_not_names(run):
     x = run("It was a real test on a city night for the united squad.")
     assert x.mentions == []
+
+
+def test_a_first_name_means_the_player_named_in_full_not_the_alias_owner(run_wide):
+    # The gazetteer knows Leon Varga as "Leon"; this article names Leon Sandor in full and then says "Leon".
+    x = run_wide("Leon Sandor is wanted by Sporting Verona. Leon is happy to wait, his agent said.")
+    assert {m.entity_id for m in x.mentions if m.kind == "player"} == {10}
+
+
+def test_a_first_name_shared_by_two_players_named_in_full_stays_unresolved(run_wide):
+    x = run_wide("Leon Sandor and Leon Varga both started. Leon scored the winner.")
+    assert [m.surface for m in x.mentions if m.kind == "player"] == ["Leon Sandor", "Leon Varga"]

@@ -57,3 +57,13 @@ def test_a_dismissive_manager_denies(run):
 def test_going_nowhere_denies(run):
     text = "Bayern Munich are keen on Marco Bellini. Peter Ferguson insists the forward is going nowhere."
     assert rumour_map(run(text)) == {(3, 6): "denied"}
+
+
+def test_asking_a_club_about_availability_is_interest(run):
+    x = run("Bayern Munich have asked Harbour Town about the availability of Dylan Marsh.")
+    assert rumour_map(x) == {(8, 6): "interest"}
+
+
+def test_keen_at_the_end_of_a_clause_is_interest(run):
+    x = run("Bayern Munich have made an offer for Dylan Marsh. Northgate City are also keen.")
+    assert rumour_map(x) == {(8, 6): "bid", (8, 4): "interest"}

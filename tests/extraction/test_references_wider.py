@@ -62,3 +62,9 @@ def test_the_italian_club_is_the_italian_club_named_before(run_wide):
         "Munich. The Italian club have made an offer."
     )
     assert rumour_map(run_wide(text)) == {(3, 9): "bid", (3, 6): "linked"}
+
+
+def test_an_attacking_midfielder_can_be_called_the_forward(run_wide):
+    x = run_wide("Rafael Coimbra scored again. The forward is wanted by Bayern Munich.")
+    assert [(m.surface, m.entity_id) for m in x.mentions if m.via == "reference"] == [("The forward", 14)]
+    assert rumour_map(x) == {(14, 6): "interest"}
