@@ -18,8 +18,12 @@ _COORD = re.compile(
     r"(?:[a-z'-]+\s+){0,3}$"
 )
 _WORDS = re.compile(r"\S+")
-# "Kimmich, like Davies, is out of contract": the compared player is not what the clause is about.
-_COMPARED = re.compile(r"(?:,\s*|\()(?:just |much )?(?:like|unlike|as with)\s+$")
+# "Kimmich, like Davies, is out of contract": the compared player is not what the clause is about; nor is the
+# player someone would replace ("a replacement for Mbappe", "the successor to Lewandowski").
+_COMPARED = re.compile(
+    r"(?:(?:,\s*|\()(?:just |much )?(?:like|unlike|as with)|\b(?:replacements?|successors?|alternatives?|"
+    r"understudy|cover) (?:for|to)|\breplace|\binstead of|\bin place of|\bsucceed)\s+$"
+)
 
 
 def last_words(text: str, n: int) -> str:
@@ -57,7 +61,7 @@ def pick_subjects(
             for m in doc.by_sentence[si]
             if m.kind in kinds
             and m.entity is not None
-            and not _COMPARED.search(doc.ftext, max(0, m.fs - 24), m.fs)
+            and not _COMPARED.search(doc.ftext, max(0, m.fs - 32), m.fs)
         ]
         # Groups are formed over the whole sentence so that a list cut by a clause boundary stays whole.
         got = doc.subject_groups[key] = (sentence, coordinated_groups(doc, sentence) if sentence else [])

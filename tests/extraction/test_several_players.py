@@ -35,3 +35,10 @@ def test_comma_and_starts_a_new_clause(run):
         "Bayern Munich are interested in Dylan Marsh, and Real Madrid have been linked with Tomas Kettering."
     )
     assert rumour_map(x) == {(8, 6): "interest", (1, 2): "linked"}
+
+
+def test_the_player_to_be_replaced_is_not_the_subject(run):
+    x = run("Bayern Munich are keen on Dylan Marsh as a replacement for Marco Bellini.")
+    assert rumour_map(x) == {(8, 6): "interest"}
+    x = run("Real Madrid, who want a successor to Luis Ferreiro, have been linked with Tomas Kettering.")
+    assert rumour_map(x) == {(1, 2): "linked"}
