@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
-from django.utils import timezone
 
+from players import clock
 from players.models import Club, Player
 from rumours.curation import SETTABLE_STAGES
 from rumours.models import CLOSED_STAGES, CuratorState, Rumour, Stage
@@ -52,7 +52,7 @@ class CompletedForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["on"].initial = timezone.localdate()
+        self.fields["on"].initial = clock.today()
 
 
 class RenewedForm(forms.Form):
@@ -61,7 +61,7 @@ class RenewedForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["on"].initial = timezone.localdate()
+        self.fields["on"].initial = clock.today()
 
     def clean(self) -> dict:
         data = super().clean()

@@ -1,7 +1,7 @@
 """Scheduled curation work. Kept out of rumours/tasks.py (ingestion's module) so the two evolve apart.
 
-Celery's autodiscovery imports only `rumours.tasks`; workers load this module through `CELERY_IMPORTS`
-(see the beat entry in docs or the curation report).
+Celery's autodiscovery imports only `rumours.tasks`, which imports this module so workers register its tasks.
+The beat entry `close-ended-windows` in config/settings.py runs `close_ended_windows` daily.
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
+from players import clock
 from rumours.curation.common import (
     SETTABLE_STAGES,
     after_commit,
@@ -61,8 +61,6 @@ def rumour_mark_dead(*, rumour: Rumour, user, reason: str = "") -> Rumour:
     rumour = lock_rumour(rumour)
     if reason.strip():
         rumour.curator_note = reason.strip()
-    close_rumour(
-        rumour, stage=Stage.DEAD, user=user, reason=f"dead: {reason}".strip(": "), now=timezone.now()
-    )
+    close_rumour(rumour, stage=Stage.DEAD, user=user, reason=f"dead: {reason}".strip(": "), now=clock.now())
     after_commit(rumour_ids=[rumour.pk], player_ids=[rumour.player_id])
     return rumour

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
+from players import clock
 from players.models import Contract, Player
 from rumours.curation.common import after_commit, close_rumour, lock_rumour, save_with_history
 from rumours.models import CuratorState, Rumour, Stage
@@ -56,7 +56,7 @@ def rumour_mark_completed(*, rumour: Rumour, user, on: dt.date) -> OutcomeResult
     rumour = lock_rumour(rumour)
     _check_open(rumour)
     player = Player.objects.select_for_update().get(pk=rumour.player_id)
-    now = timezone.now()
+    now = clock.now()
     reason = f"completed: joined {rumour.to_club} on {on.isoformat()}"
     current = list(
         Contract.objects.select_for_update()
@@ -109,7 +109,7 @@ def rumour_mark_renewed(
 
     Given a rumour, that rumour becomes `renewed`; every other open rumour about the player becomes dead.
     """
-    on = on or timezone.localdate()
+    on = on or clock.today()
     if until <= on:
         raise ValidationError("A renewal must run past the day it is signed.")
     rumour: Rumour | None = None
@@ -120,7 +120,7 @@ def rumour_mark_renewed(
     else:
         player_id = rumour_or_player.pk
     player = Player.objects.select_for_update().get(pk=player_id)
-    now = timezone.now()
+    now = clock.now()
     permanent = [
         c for c in Contract.objects.select_for_update().filter(player=player).current(on) if not c.is_loan
     ]
@@ -168,7 +168,7 @@ def window_last_day(window: str) -> dt.date | None:
 
 def ended_windows(today: dt.date | None = None) -> list[str]:
     """Windows that still have open rumours although their last day has passed."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     windows = Rumour.objects.open().values_list("window", flat=True).distinct().order_by("window")
     ended = []
     for window in windows:
@@ -183,7 +183,7 @@ def ended_windows(today: dt.date | None = None) -> list[str]:
 @transaction.atomic
 def close_window(*, window: str) -> int:
     """The window is over: every rumour of it still open is dead. Returns how many. Idempotent."""
-    now = timezone.now()
+    now = clock.now()
     closed = list(Rumour.objects.open().select_for_update().filter(window=window).order_by("pk"))
     for rumour in closed:
         # _close sets stage_set_by_curator although no curator acted: the flag is what stops re-extraction of

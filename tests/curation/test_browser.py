@@ -15,6 +15,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
+from players import clock
 from rumours.models import CuratorState, Rumour, Stage
 from tests.curation.conftest import PASSWORD, make_user
 from tests.factories import (
@@ -155,7 +156,7 @@ def test_a_curator_works_through_the_queue_and_readers_see_it(page, season):
     page.check(f"#rumour-{bayern.pk} input[type=checkbox]")
     page.select_option("#rumour-queue select[name=action]", "mark_completed")
     page.locator("#rumour-queue").get_by_role("button", name="Go").click()
-    expect(page.locator("input[name=on]")).to_have_value(timezone.localdate().isoformat())
+    expect(page.locator("input[name=on]")).to_have_value(clock.today().isoformat())
     page.click("input[type=submit][value='Mark completed']")
     expect(page.locator(".messagelist")).to_contain_text("1 marked completed")
 
