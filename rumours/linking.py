@@ -94,17 +94,17 @@ class _Facts:
     staff_contracts: list[ContractFact]
 
 
-def _clubs_on(player_ids: set[int], day: dt.date) -> dict[int, int]:
-    """Each player's club on a day, from contracts (the loan club while a loan runs)."""
-    clubs: dict[int, int] = {}
+def _clubs_on(player_ids: set[int], day: dt.date) -> dict[int, tuple[int, dt.date | None]]:
+    """Each player's club on a day and since when, from contracts (the loan club while a loan runs)."""
+    clubs: dict[int, tuple[int, dt.date | None]] = {}
     rows = (
         Contract.objects.filter(player_id__in=player_ids)
         .current(day)
         .order_by("player_id", *Contract.LATEST_FIRST)
-        .values_list("player_id", "club_id")
+        .values_list("player_id", "club_id", "start_date")
     )
-    for player_id, club_id in rows:
-        clubs.setdefault(player_id, club_id)
+    for player_id, club_id, start in rows:
+        clubs.setdefault(player_id, (club_id, start))
     return clubs
 
 
@@ -132,18 +132,25 @@ def _checked(extraction: Extraction, day: dt.date) -> _Facts:
     def known(club_id: int | None) -> int | None:
         return club_id if club_id in clubs else None
 
-    # A "move" to the club a player already belongs to is a renewal or background, not a transfer. The day
-    # before the article counts, so a move completed (and recorded) on the article's own date still links.
-    club_before = _clubs_on(players, day - dt.timedelta(days=1))
+    # A "move" to the club a player is known to have joined before the article is a renewal or background,
+    # not a transfer. A contract with no known start (a gazetteer lists clubs as they are *after* its
+    # articles) proves nothing, and the day before counts, so a move recorded on the article's date links.
+    before = _clubs_on(players, day - dt.timedelta(days=1))
+    club_before = {p: club for p, (club, start) in before.items()}
+    settled_at = {p: club for p, (club, start) in before.items() if start is not None and start < day}
+
+    def from_club(fact: RumourFact) -> int | None:
+        club = known(fact.from_club_id) or club_before.get(fact.player_id)
+        return club if club != fact.to_club_id else None
 
     return _Facts(
         rumours=[
-            replace(f, from_club_id=known(f.from_club_id) or club_before.get(f.player_id))
+            replace(f, from_club_id=from_club(f))
             for f in extraction.rumours
             if f.player_id in players
             and f.to_club_id in clubs
             and f.to_club_id != f.from_club_id
-            and f.to_club_id != club_before.get(f.player_id)
+            and f.to_club_id != settled_at.get(f.player_id)
         ],
         injuries=[
             replace(f, club_id=known(f.club_id)) for f in extraction.injuries if f.player_id in players
