@@ -14,6 +14,7 @@ def pages(world) -> list[str]:
         world.liverpool.get_absolute_url(),
         world.article_bbc.get_absolute_url(),
         world.bbc.get_absolute_url(),
+        "/search/?q=Trent",
     ]
 
 
