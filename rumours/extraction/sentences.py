@@ -11,10 +11,13 @@ _ABBREVIATIONS = {
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "pts", "min", "mins", "cf", "al",
     "sen", "rep",
 }  # fmt: skip
-_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)|\n\s*")
+# Terminal punctuation (with closing quotes and brackets) before whitespace, or a line break. Written to
+# start with one character class so that the regex engine skips ahead to candidates in C.
+_BOUNDARY = re.compile(r"[\n.!?\u2026](?:(?<=\n)\s*|(?<=[.!?\u2026])[.!?\u2026]*[\"'\u201d\u2019)\]]*(?=\s))")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _TERMINAL = set(".!?\u2026:;\"'\u201d\u2019)")
 _QUOTE = re.compile('["\u201c\u201d]')
+_SPACE_RUN = re.compile(r"\s*")  # \s is str.isspace: the whitespace after a boundary, in one C call
 _OPEN_QUOTES = {"\u201c": 1, "\u201d": -1}
 
 
@@ -41,12 +44,11 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def split_sentences(text: str) -> list[Sentence]:
     cuts: list[tuple[int, bool]] = []  # (offset after the boundary, starts a new paragraph)
     n = len(text)
+    space_run = _SPACE_RUN.match
     for m in _BOUNDARY.finditer(text):
         token = m.group(0)
         end = m.end()
-        nxt = end
-        while nxt < n and text[nxt].isspace():
-            nxt += 1
+        nxt = space_run(text, end).end()
         if nxt >= n:
             continue
         following = text[nxt]
@@ -60,11 +62,10 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue
             cuts.append((nxt, "\n\n" in token or token.count("\n") >= 1))
             continue
-        if token[0] == "." and _is_abbreviation(text, m.start()) and "\n" not in text[end:nxt]:
+        broken = text.find("\n", end, nxt) >= 0
+        if not broken and (following.islower() or (token[0] == "." and _is_abbreviation(text, m.start()))):
             continue
-        if following.islower() and "\n" not in text[end:nxt]:
-            continue
-        cuts.append((nxt, "\n" in text[end:nxt]))
+        cuts.append((nxt, broken))
     sentences: list[Sentence] = []
     start = 0
     paragraph = 0

@@ -168,8 +168,11 @@ def _build() -> ahocorasick.Automaton:
             by_key.setdefault(p, set()).add(g.index)
     automaton = ahocorasick.Automaton()
     for key, ids in by_key.items():
-        # (length, whether the key starts with a word character, gated ids)
-        automaton.add_word(key, (len(key), key[0].isalnum(), tuple(sorted(ids))))
+        # (length, gated ids for a match that starts a word or is not a word, gated ids for a word-character
+        # key starting inside a word: only the patterns that are not word_start)
+        every = tuple(sorted(ids))
+        inside = tuple(i for i in every if not _registry[i].word_start) if key[0].isalnum() else None
+        automaton.add_word(key, (len(key), every, inside))
     automaton.make_automaton()
     return automaton
 
@@ -185,12 +188,13 @@ def trigger_positions(text: str) -> list[list[int]]:
                 _automaton = _build()
             automaton = _automaton
     found: list[list[int]] = [[] for _ in _registry]
-    word_start = [g.word_start for g in _registry]
-    for end, (length, wordy, ids) in automaton.iter(text):
+    for end, (length, every, inside) in automaton.iter(text):
         start = end - length + 1
-        inside = wordy and start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")
-        for i in ids:
-            if not (inside and word_start[i]):
+        if inside is not None and start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            for i in inside:
+                found[i].append(start)
+        else:
+            for i in every:
                 found[i].append(start)
     for f in found:
         f.sort()
