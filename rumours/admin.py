@@ -14,7 +14,18 @@ from rumours.ingestion_admin import (
     reextract_articles,
     refetch_articles,
 )
-from rumours.models import Article, ArticleStatus, Feed, FeedEntry, Mention, Source
+from rumours.models import (
+    Article,
+    ArticleStatus,
+    Contradiction,
+    ContradictionStatus,
+    Feed,
+    FeedEntry,
+    Mention,
+    ScoringModel,
+    Source,
+    StaffMention,
+)
 
 
 @admin.register(Source)
@@ -124,3 +135,52 @@ class MentionAdmin(admin.ModelAdmin):
     @admin.display(description="Evidence")
     def evidence(self, mention: Mention) -> str:
         return format_html("<q>{}</q>", mention.sentence[:160])
+
+
+@admin.register(Contradiction)
+class ContradictionAdmin(admin.ModelAdmin):
+    """Articles that disagree with our records: a curator checks which is right and closes the flag."""
+
+    list_display = ["player", "kind", "claim", "record", "status", "article", "created_at"]
+    list_filter = ["status", "kind"]
+    list_select_related = ["player", "article"]
+    search_fields = ["player__name", "player__known_as", "claim", "evidence"]
+    readonly_fields = ["article", "player", "kind", "claim", "record", "evidence", "created_at"]
+    actions = ["mark_resolved", "mark_dismissed"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.action(description="Mark resolved (our records were fixed)", permissions=["change"])
+    def mark_resolved(self, request, queryset) -> None:
+        count = queryset.update(status=ContradictionStatus.RESOLVED)
+        self.message_user(request, f"{count} contradiction(s) marked resolved.")
+
+    @admin.action(description="Dismiss (the article was wrong)", permissions=["change"])
+    def mark_dismissed(self, request, queryset) -> None:
+        count = queryset.update(status=ContradictionStatus.DISMISSED)
+        self.message_user(request, f"{count} contradiction(s) dismissed.")
+
+
+@admin.register(StaffMention)
+class StaffMentionAdmin(admin.ModelAdmin):
+    list_display = ["staff", "fact_type", "fact", "club", "article"]
+    list_filter = ["fact_type"]
+    list_select_related = ["staff", "club", "article"]
+    search_fields = ["staff__name", "sentence"]
+    readonly_fields = [f.name for f in StaffMention._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(ScoringModel)
+class ScoringModelAdmin(admin.ModelAdmin):
+    """Fitted likelihood weights (manage.py calibrate); only superusers change which one is active."""
+
+    list_display = ["created_at", "trained_on", "brier_fitted", "brier_hand_set", "active"]
+    list_filter = ["active"]
+    readonly_fields = ["weights", "trained_on", "brier_fitted", "brier_hand_set", "created_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -30,6 +30,7 @@ from tests.factories import (
 
 PASSWORD = "a-long-test-password-9431"
 GROUPS_MIGRATION = importlib.import_module("rumours.migrations.0005_curators_group")
+LATER_GRANTS = [importlib.import_module("rumours.migrations.0008_curators_contradictions")]
 
 
 def curators_group() -> Group:
@@ -37,7 +38,8 @@ def curators_group() -> Group:
     too), so tests that run after one rebuild it here from the migration's own list."""
     group, created = Group.objects.get_or_create(name=GROUPS_MIGRATION.GROUP)
     if created:
-        for app_label, codename in GROUPS_MIGRATION._codenames():
+        later = [pair for migration in LATER_GRANTS for pair in migration.codenames()]
+        for app_label, codename in [*GROUPS_MIGRATION._codenames(), *later]:
             group.permissions.add(
                 Permission.objects.get(content_type__app_label=app_label, codename=codename)
             )

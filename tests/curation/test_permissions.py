@@ -29,6 +29,7 @@ CURATOR_RIGHTS: dict[str, set[str]] = {
     "rumours.candidate": {"view", "change"},
     "rumours.source": {"view"},
     "rumours.feed": {"view"},
+    "rumours.contradiction": {"view", "change"},
 }
 CURATOR_ACTIONS: dict[str, set[str]] = {
     "rumours.rumour": {
@@ -42,6 +43,7 @@ CURATOR_ACTIONS: dict[str, set[str]] = {
     },
     "rumours.candidate": {"to_new_player", "to_alias", "dismiss"},
     "rumours.article": {"refetch_articles", "reextract_articles"},
+    "rumours.contradiction": {"mark_resolved", "mark_dismissed"},
     "players.clubalias": {"delete_selected"},  # a wrong alias misleads extraction; deleting it is the fix
 }
 # Models with no admin of their own, edited inline (player aliases on the player page).
