@@ -36,6 +36,7 @@ import ahocorasick  # noqa: E402
 
 from rumours.extraction import ClubEntry, Gazetteer, PersonEntry, PlayerEntry, extract  # noqa: E402
 from rumours.extraction.normalise import fold_key  # noqa: E402
+from rumours.extraction.sentences import split_sentences  # noqa: E402
 
 SYLLABLES = "ba be bi bo da de di do ka ke ki ko la le li lo ma me mi mo na ne ni no ra re ri ro sa "
 SYLLABLES += "se si so ta te ti "
@@ -306,20 +307,21 @@ def time_bare(bare: ahocorasick.Automaton, folded: list[str]) -> float:
     return (time.perf_counter() - t) / len(folded)
 
 
-def densities(gaz: Gazetteer, articles: list[str], published: date) -> tuple[float, float]:
-    """(entity mentions, fact-bearing sentences) per KB of text, as `extract` finds them."""
-    mentions = facts = 0
+def densities(gaz: Gazetteer, articles: list[str], published: date) -> tuple[float, float, float]:
+    """(entity mentions, fact-bearing sentences, sentences) per KB of text, as `extract` finds them."""
+    mentions = facts = sentences = 0
     size = 0
     for text in articles:
+        sentences += len(split_sentences(text))
         x = extract(text, published=published, gazetteer=gaz)
         mentions += len(x.mentions)
         facts += len({(f.start, f.end) for f in (*x.rumours, *x.injuries, *x.contracts)})
         size += len(text.encode("utf-8"))
     kb = size / 1024
-    return mentions / kb, facts / kb
+    return mentions / kb, facts / kb, sentences / kb
 
 
-def corpus_densities(corpus: Path) -> tuple[float, float, int, float] | None:
+def corpus_densities(corpus: Path) -> tuple[float, float, float, int, float] | None:
     """The real corpus's densities (measured as `densities` does, each article with its own date and
     title), its article count and average size in KB; None when the corpus is not there."""
     if not (corpus / "gold.json").exists():
@@ -330,7 +332,7 @@ def corpus_densities(corpus: Path) -> tuple[float, float, int, float] | None:
 
     gold = json.loads((corpus / "gold.json").read_text(encoding="utf-8"))
     gaz = gazetteer_from_csv(corpus / "gazetteer.csv")
-    mentions = facts = size = 0
+    mentions = facts = size = sentences = 0
     for g in gold:
         title, _, body = (
             (corpus / "articles" / f"{g['article']}.txt").read_text(encoding="utf-8").partition("\n")
@@ -339,8 +341,9 @@ def corpus_densities(corpus: Path) -> tuple[float, float, int, float] | None:
         mentions += len(x.mentions)
         facts += len({(f.start, f.end) for f in (*x.rumours, *x.injuries, *x.contracts)})
         size += len(body.encode("utf-8"))
+        sentences += len(split_sentences(body))
     kb = size / 1024
-    return mentions / kb, facts / kb, len(gold), kb / len(gold)
+    return mentions / kb, facts / kb, sentences / kb, len(gold), kb / len(gold)
 
 
 def speed(label: str, gaz: Gazetteer, bare: ahocorasick.Automaton, articles: list[str], rounds: int) -> float:
@@ -375,8 +378,9 @@ def main() -> int:
     if real:
         density = real[:2]
         print(
-            f"real corpus ({args.corpus}): {real[2]} articles of {real[3]:.1f} KB on average; "
-            f"{real[0]:.1f} entity mentions and {real[1]:.2f} fact sentences per KB (as extract finds them)"
+            f"real corpus ({args.corpus}): {real[3]} articles of {real[4]:.1f} KB on average; per KB "
+            f"{real[0]:.1f} entity mentions, {real[1]:.2f} fact sentences (as extract finds them), "
+            f"{real[2]:.1f} sentences"
         )
     else:
         density = DEFAULT_DENSITY
@@ -418,11 +422,12 @@ def main() -> int:
     for label, goal, make, extra in kinds:
         articles = make(clubs, players, people, args.articles, **extra)
         avg_kb = sum(len(a.encode("utf-8")) for a in articles) / len(articles) / 1024
-        m_kb, f_kb = densities(gaz, articles, published)
+        m_kb, f_kb, s_kb = densities(gaz, articles, published)
         hits = sum(1 for a in articles for _ in bare.iter(a.lower())) / len(articles)
         print(
             f"\n{label} articles ({goal}): {len(articles)} of {avg_kb:.1f} KB on average; "
-            f"{m_kb:.1f} entity mentions and {f_kb:.2f} fact sentences per KB; {hits:.0f} bare-scan hits each"
+            f"per KB {m_kb:.1f} entity mentions, {f_kb:.2f} fact sentences, {s_kb:.1f} sentences; "
+            f"{hits:.0f} bare-scan hits each"
         )
         ratio = speed(label, gaz, bare, articles, args.rounds)
         if label == "realistic":
