@@ -47,8 +47,11 @@ def after_commit(
     player_ids: Iterable[int] = (),
     names_changed: bool = False,
     reextract_article_ids: Iterable[int] = (),
+    resolved: bool = False,
 ) -> None:
     """Once the current transaction commits: refresh names, pages and scores, and re-extract articles.
+
+    `resolved`: a rumour reached an outcome (completed, renewed, dead), so sources' track records change.
 
     Public because the admin's own change form (a curator editing a rumour or player by hand) needs the same.
     """
@@ -59,6 +62,11 @@ def after_commit(
         if names_changed:
             # First, so that the articles re-extracted below already see the new names.
             bump_gazetteer_version()
+        if resolved:
+            # Before rescoring: a source's hit rate feeds the reliability term of every score.
+            update_track_records = optional("rumours.scoring", "source_track_records_update")
+            if update_track_records is not None:
+                update_track_records()
         rescore = optional("rumours.scoring", "rumour_rescore")
         if rescore is not None and rumour_ids:
             rescore(rumour_ids)

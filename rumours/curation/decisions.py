@@ -62,5 +62,5 @@ def rumour_mark_dead(*, rumour: Rumour, user, reason: str = "") -> Rumour:
     if reason.strip():
         rumour.curator_note = reason.strip()
     close_rumour(rumour, stage=Stage.DEAD, user=user, reason=f"dead: {reason}".strip(": "), now=clock.now())
-    after_commit(rumour_ids=[rumour.pk], player_ids=[rumour.player_id])
+    after_commit(rumour_ids=[rumour.pk], player_ids=[rumour.player_id], resolved=True)
     return rumour

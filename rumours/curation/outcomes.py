@@ -97,7 +97,7 @@ def rumour_mark_completed(*, rumour: Rumour, user, on: dt.date) -> OutcomeResult
         .order_by("pk")
     )
     dead = _kill_competitors(competitors, user=user, why=f"dead: {player} joined {rumour.to_club}", now=now)
-    after_commit(rumour_ids=[rumour.pk, *dead], player_ids=[player.pk], names_changed=True)
+    after_commit(rumour_ids=[rumour.pk, *dead], player_ids=[player.pk], names_changed=True, resolved=True)
     return OutcomeResult(rumour.pk, contract.pk, contracts_closed=len(to_close), rumours_dead=len(dead))
 
 
@@ -151,7 +151,7 @@ def rumour_mark_renewed(
         competitors = competitors.exclude(pk=rumour.pk)
     dead = _kill_competitors(competitors, user=user, why=f"dead: {player} {reason}", now=now)
     rumour_ids = [rumour.pk] if rumour else []
-    after_commit(rumour_ids=[*rumour_ids, *dead], player_ids=[player.pk], names_changed=True)
+    after_commit(rumour_ids=[*rumour_ids, *dead], player_ids=[player.pk], names_changed=True, resolved=True)
     return OutcomeResult(
         rumour.pk if rumour else None, contract.pk, contracts_closed=closed, rumours_dead=len(dead)
     )
@@ -189,5 +189,5 @@ def close_window(*, window: str) -> int:
         # _close sets stage_set_by_curator although no curator acted: the flag is what stops re-extraction of
         # an old article reopening the rumour. The history row (no user, "window ... closed") says who did it.
         close_rumour(rumour, stage=Stage.DEAD, user=None, reason=f"window {window} closed", now=now)
-    after_commit(rumour_ids=[r.pk for r in closed], player_ids=[r.player_id for r in closed])
+    after_commit(rumour_ids=[r.pk for r in closed], player_ids=[r.player_id for r in closed], resolved=True)
     return len(closed)
