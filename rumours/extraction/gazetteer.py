@@ -84,6 +84,8 @@ class Gazetteer:
         self._keys: list[tuple[int, tuple[Target, ...]]] = []
         self.scan_table: list[tuple[int, tuple[Target, ...], int | None, bool, str]] = []
         self.automaton: ahocorasick.Automaton | None = None
+        # For an automaton value: the (key, key index) pairs that share its word-aligned form (matching.py).
+        self.word_keys: list[tuple[tuple[str, int], ...]] = []
         self.players_by_club: dict[int, tuple[int, ...]] = {}
         self.players_by_club_shirt: dict[tuple[int, int], tuple[int, ...]] = {}
         self.fuzzy_buckets: dict[tuple[str, int], list[str]] = {}
@@ -182,7 +184,7 @@ class Gazetteer:
             if len(k) >= _FUZZY_MIN and " " not in k and k.isalpha():
                 buckets[(k[0], len(k))].append(k)
         g.fuzzy_buckets = dict(buckets)
-        g.automaton = _automaton_for(version, targets.keys())
+        g.automaton, g.word_keys = _automaton_for(version, targets.keys())
         return g
 
     # ---- lookups ------------------------------------------------------------------------------------------
@@ -217,10 +219,26 @@ class Gazetteer:
 # One automaton per gazetteer version per process: rebuilding a snapshot at the same version (another thread,
 # a re-read after a flushed cache) reuses it. Version 0 means "unversioned" and is never cached.
 _cache_lock = threading.Lock()
-_automata: dict[tuple[int, int, int], ahocorasick.Automaton] = {}
+_automata: dict[tuple[int, int, int], tuple[ahocorasick.Automaton, list]] = {}
+# Every character that is not a letter or digit (str.isalnum) becomes a space in the text the automaton reads,
+# so that a key padded with spaces only matches whole words. A plain space needs no replacing.
+NON_WORD = re.compile(r"[^\w ]|_")
+_LATIN1_WORD = bytes(c if chr(c).isalnum() else 32 for c in range(256))
 
 
-def _automaton_for(version: int, keys: Iterable[str]) -> ahocorasick.Automaton:
+def word_aligned(text: str) -> str:
+    """`text` with every non-alphanumeric character as a space (same length)."""
+    try:  # the common case (folded text, "£" or "€" at most): one C pass over bytes
+        return text.replace("\u20ac", " ").encode("latin-1").translate(_LATIN1_WORD).decode("latin-1")
+    except UnicodeEncodeError:
+        return NON_WORD.sub(" ", text)
+
+
+def _automaton_for(
+    version: int, keys: Iterable[str]
+) -> tuple[ahocorasick.Automaton, list[tuple[tuple[str, int], ...]]]:
+    """The automaton over the word-aligned keys (" " + key with non-alphanumerics as spaces + " "), with, per
+    automaton value, the real keys (and their indexes) that map to it: a hit is confirmed against them."""
     keys = list(keys)
     fingerprint = (version, len(keys), hash(tuple(keys)))
     if version:
@@ -228,16 +246,22 @@ def _automaton_for(version: int, keys: Iterable[str]) -> ahocorasick.Automaton:
             cached = _automata.get(fingerprint)
         if cached is not None:
             return cached
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    groups: dict[str, list[tuple[str, int]]] = {}
     for i, key in enumerate(keys):
-        automaton.add_word(key, i)
+        groups.setdefault(" " + word_aligned(key) + " ", []).append((key, i))
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    word_keys = []
+    for padded, members in groups.items():
+        automaton.add_word(padded, len(word_keys))
+        word_keys.append(tuple(members))
     automaton.make_automaton()
+    built = (automaton, word_keys)
     if version:
         with _cache_lock:
             if len(_automata) >= 2:
                 _automata.clear()
-            _automata[fingerprint] = automaton
-    return automaton
+            _automata[fingerprint] = built
+    return built
 
 
 # ---- CSV (DESIGN.md: kind,name,aliases,club,country,born,position,shirt) -----------------------------------

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from .gazetteer import Gazetteer, Target
+from .gazetteer import Gazetteer, Target, word_aligned
 from .normalise import Folded, fold_key
 
 FUZZY_SCORE = 88.0
@@ -86,15 +86,18 @@ def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
     if automaton is None or not ftext:
         return []
     table = gaz.scan_table
-    n = len(ftext)
+    word_keys = gaz.word_keys
     original, identity = folded.original, folded.omap is None
     found: list[tuple[int, int, int]] = []
-    for last, value in automaton.iter(ftext):
-        fe = last + 1
-        fs = fe - table[value][0]
-        if (fs and ftext[fs - 1].isalnum()) or (fe < n and ftext[fe].isalnum()):
-            continue
-        found.append((fs, -fe, value))
+    # Word-aligned scan: keys are padded with spaces and every non-alphanumeric character of the text is a
+    # space, so only hits bounded by non-alphanumerics (or the text's ends) come back; each is then confirmed
+    # against the real keys, which may differ in their punctuation ("st. pauli" / "st pauli").
+    for last, value in automaton.iter(" " + word_aligned(ftext) + " "):
+        fe = last - 1  # `last` is the closing pad, one character ahead in the padded text
+        for key, index in word_keys[value]:
+            fs = fe - len(key)
+            if ftext.startswith(key, fs):
+                found.append((fs, -fe, index))
     found.sort()
     mentions: list[Mention] = []
     last_end = -1
