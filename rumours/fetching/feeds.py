@@ -40,6 +40,7 @@ class FeedEntry:
     title: str
     summary: str  # plain text (feedparser's sanitised HTML with the tags removed)
     published: datetime | None  # aware, UTC
+    blank_guid: bool = False  # no id in the feed: keyed by the link, or by title and date without one
 
 
 @dataclass
@@ -126,11 +127,15 @@ def _entry(raw: feedparser.FeedParserDict) -> FeedEntry | None:
     if not (title or link or summary):
         return None
     published = _datetime(raw.get("published_parsed") or raw.get("updated_parsed"))
-    guid = clean_text(raw.get("id", "") or "").strip() or link
+    guid = clean_text(raw.get("id", "") or "").strip()
+    blank = not guid
+    guid = guid or link
     if not guid:
         stamp = published.isoformat() if published else ""
         guid = "sha256:" + hashlib.sha256(f"{title}\n{stamp}".encode()).hexdigest()
-    return FeedEntry(guid=guid, link=link, title=title, summary=summary, published=published)
+    return FeedEntry(
+        guid=guid, link=link, title=title, summary=summary, published=published, blank_guid=blank
+    )
 
 
 def _datetime(parsed: object) -> datetime | None:

@@ -31,6 +31,8 @@ from rumours.services.common import IngestError, enqueue, lease_duration, one_li
 logger = logging.getLogger("rumours.ingestion")
 
 BATCH_SIZE = 500
+# FreshRSS's threshold: past it, a feed's GUIDs are not to be trusted and the feed is keyed another way.
+BLANK_GUID_LIMIT = 0.05
 BACKOFF_CAP = 24 * 3600  # a failing feed is still tried once a day until it is paused
 _rng = random.Random()
 
@@ -119,6 +121,9 @@ def _poll(feed: Feed, rng: random.Random) -> PollSummary:
         )
     except ParseError as exc:
         return feed_record_error(feed_id=feed.pk, reason=exc.reason, rng=rng)
+    guid_warning = blank_guid_warning(parsed.entries)
+    if guid_warning:
+        logger.warning("Feed %s (%s): %s", feed.pk, feed.url, guid_warning)
     summary = PollSummary(feed.pk, "polled")
     for start in range(0, len(parsed.entries), BATCH_SIZE):
         _store_entries(feed, parsed.entries[start : start + BATCH_SIZE], summary)
@@ -129,9 +134,26 @@ def _poll(feed: Feed, rng: random.Random) -> PollSummary:
         etag=result.etag,
         last_modified=result.last_modified,
         title=parsed.title,
-        warning=parsed.warning,
+        warning="; ".join(w for w in (parsed.warning, guid_warning) if w),
     )
     return summary
+
+
+def blank_guid_warning(entries: list[feed_parser.FeedEntry]) -> str:
+    """The warning for a feed whose entries mostly lack GUIDs (more than BLANK_GUID_LIMIT of them), or "".
+
+    Such entries are already keyed by their link, else by title and date (the parser's Miniflux chain), the
+    downgrade FreshRSS makes for the whole feed. Each entry's key depends only on that entry, so the keys do
+    not change when the share of blank GUIDs crosses the limit and a refetch creates nothing; the warning
+    says why an edited title or link may show up as a new entry.
+    """
+    blank = sum(1 for entry in entries if entry.blank_guid)
+    if not entries or blank <= BLANK_GUID_LIMIT * len(entries):
+        return ""
+    return (
+        f"{blank} of {len(entries)} entries have no GUID ({blank / len(entries):.0%}, over "
+        f"{BLANK_GUID_LIMIT:.0%}); they are keyed by their link, or by title and date when they have no link."
+    )
 
 
 def entry_key(guid: str) -> str:

@@ -3,6 +3,7 @@ feed is stored in batches within the time budget (P6, P7, P9)."""
 
 from __future__ import annotations
 
+import logging
 import time
 
 import pytest
@@ -10,6 +11,7 @@ from pytest_httpserver import HTTPServer
 
 from rumours.models import Article, ArticleStatus, Feed, FeedEntry
 from rumours.services import feed_poll
+from rumours.services.feeds import blank_guid_warning
 from tests.support.news import page, rss, story
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.timeout(60)]
@@ -55,6 +57,73 @@ def test_awkward_guids_never_raise_and_a_second_poll_creates_nothing(httpserver:
     assert second.new_entries == 0 and second.updated_entries == 0
     feed_only = Article.objects.filter(canonical_url__startswith=f"feed:{feed.pk}:")
     assert feed_only.count() == 2 and all(a.status == ArticleStatus.EXTRACTED for a in feed_only)
+
+
+def test_a_feed_with_over_5_percent_blank_guids_warns_and_a_refetch_creates_nothing(
+    httpserver: HTTPServer, caplog
+) -> None:
+    # 20 entries, 3 without a usable GUID (15 %): an empty one, a blank one and a missing one; one of them
+    # has no link either and is keyed by title and date.
+    items = [raw_item(f"id-{n}", httpserver.url_for(f"/story/{n}"), f"Story {n}") for n in range(17)]
+    items += [
+        raw_item("", httpserver.url_for("/story/17"), "Empty GUID"),
+        raw_item("   ", httpserver.url_for("/story/18"), "Blank GUID"),
+        raw_item(None, None, "No GUID, no link", "A story told only in the feed, about a striker's move."),
+    ]
+    httpserver.expect_request("/feed.xml").respond_with_data(rss(*items), content_type="application/rss+xml")
+    for n in range(19):
+        httpserver.expect_request(f"/story/{n}").respond_with_data(
+            page(f"S{n}", story(n)), content_type="text/html"
+        )
+    feed = Feed.objects.create(url=httpserver.url_for("/feed.xml"))
+
+    with caplog.at_level(logging.WARNING, logger="rumours.ingestion"):
+        first = feed_poll(feed_id=feed.pk)
+    counts = (FeedEntry.objects.count(), Article.objects.count())
+    with caplog.at_level(logging.WARNING, logger="rumours.ingestion"):
+        second = feed_poll(feed_id=feed.pk, force=True)
+
+    warnings = [r.getMessage() for r in caplog.records if "have no GUID" in r.getMessage()]
+    assert len(warnings) == 2, "each poll of the feed warns"
+    assert all(r.levelno == logging.WARNING for r in caplog.records if "have no GUID" in r.getMessage())
+    assert f"Feed {feed.pk}" in warnings[0] and "3 of 20 entries have no GUID (15%" in warnings[0]
+    feed.refresh_from_db()
+    assert "3 of 20 entries have no GUID" in feed.last_warning and feed.consecutive_errors == 0
+    assert first.new_entries == 20 and counts == (20, 20)
+    assert second.outcome == "polled" and second.new_entries == 0 and second.updated_entries == 0
+    assert (FeedEntry.objects.count(), Article.objects.count()) == counts
+    assert FeedEntry.objects.filter(link=httpserver.url_for("/story/17")).count() == 1
+
+
+def test_blank_guids_up_to_5_percent_do_not_warn(httpserver: HTTPServer, caplog) -> None:
+    items = [raw_item(f"id-{n}", httpserver.url_for(f"/story/{n}"), f"Story {n}") for n in range(19)]
+    items.append(raw_item(None, httpserver.url_for("/story/19"), "The one without a GUID"))  # 1 of 20
+    httpserver.expect_request("/feed.xml").respond_with_data(rss(*items), content_type="application/rss+xml")
+    for n in range(20):
+        httpserver.expect_request(f"/story/{n}").respond_with_data(
+            page(f"S{n}", story(n)), content_type="text/html"
+        )
+    feed = Feed.objects.create(url=httpserver.url_for("/feed.xml"))
+
+    with caplog.at_level(logging.WARNING, logger="rumours.ingestion"):
+        summary = feed_poll(feed_id=feed.pk)
+
+    assert summary.new_entries == 20
+    assert not [r for r in caplog.records if "have no GUID" in r.getMessage()]
+    feed.refresh_from_db()
+    assert "GUID" not in feed.last_warning
+
+
+def test_the_blank_guid_share_is_measured_against_the_limit() -> None:
+    from rumours.fetching.feeds import FeedEntry as Parsed
+
+    def entries(blank: int, total: int) -> list[Parsed]:
+        return [Parsed(f"k{n}", "", "t", "", None, blank_guid=n < blank) for n in range(total)]
+
+    assert blank_guid_warning([]) == ""
+    assert blank_guid_warning(entries(5, 100)) == ""
+    assert blank_guid_warning(entries(6, 100)).startswith("6 of 100 entries have no GUID (6%")
+    assert blank_guid_warning(entries(1, 1)).startswith("1 of 1 entries")
 
 
 def test_an_edited_entry_updates_its_article_in_place_and_extracts_it_again(httpserver: HTTPServer) -> None:
