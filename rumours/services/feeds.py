@@ -140,7 +140,7 @@ def _poll(feed: Feed, rng: random.Random) -> PollSummary:
 
 
 def blank_guid_warning(entries: list[feed_parser.FeedEntry]) -> str:
-    """The warning for a feed whose entries mostly lack GUIDs (more than BLANK_GUID_LIMIT of them), or "".
+    """The warning for a feed where more than BLANK_GUID_LIMIT of the entries lack a GUID, or "".
 
     Such entries are already keyed by their link, else by title and date (the parser's Miniflux chain), the
     downgrade FreshRSS makes for the whole feed. Each entry's key depends only on that entry, so the keys do
