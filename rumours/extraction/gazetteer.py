@@ -84,7 +84,7 @@ class Gazetteer:
         self._keys: list[tuple[int, tuple[Target, ...]]] = []
         self.scan_table: list[tuple[int, tuple[Target, ...], int | None, bool, str]] = []
         self.automaton: ahocorasick.Automaton | None = None
-        # For an automaton value: the (key, key index) pairs that share its word-aligned form (matching.py).
+        # For an automaton value >= 0: the (key, key index) pairs sharing its word-aligned form (matching.py).
         self.word_keys: list[tuple[tuple[str, int], ...]] = []
         self.players_by_club: dict[int, tuple[int, ...]] = {}
         self.players_by_club_shirt: dict[tuple[int, int], tuple[int, ...]] = {}
@@ -240,6 +240,8 @@ def _automaton_for(
     """The automaton over the word-aligned keys (" " + key with non-alphanumerics as spaces + " "), with, per
     automaton value, the real keys (and their indexes) that map to it: a hit is confirmed against them."""
     keys = list(keys)
+    if len(keys) >= 1 << 24:
+        raise ValueError("too many gazetteer keys for the scan's value encoding")
     fingerprint = (version, len(keys), hash(tuple(keys)))
     if version:
         with _cache_lock:
@@ -252,6 +254,12 @@ def _automaton_for(
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     word_keys = []
     for padded, members in groups.items():
+        if len(members) == 1 and members[0][0].isalnum():
+            # One key of letters and digits only: a word-aligned hit is that key, no need to confirm it.
+            # Stored as -1 - (its length * 2**24 + its index), told apart from a group number by the sign.
+            key, i = members[0]
+            automaton.add_word(padded, -1 - (len(key) << 24 | i))
+            continue
         automaton.add_word(padded, len(word_keys))
         word_keys.append(tuple(members))
     automaton.make_automaton()

@@ -94,6 +94,10 @@ def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
     # against the real keys, which may differ in their punctuation ("st. pauli" / "st pauli").
     for last, value in automaton.iter(" " + word_aligned(ftext) + " "):
         fe = last - 1  # `last` is the closing pad, one character ahead in the padded text
+        if value < 0:  # a key of letters and digits only (gazetteer.py): its length and index
+            value = -1 - value
+            found.append((fe - (value >> 24), -fe, value & 0xFFFFFF))
+            continue
         for key, index in word_keys[value]:
             fs = fe - len(key)
             if ftext.startswith(key, fs):
