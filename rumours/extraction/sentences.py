@@ -30,10 +30,14 @@ class Sentence(NamedTuple):
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
-    if not m:
-        return False
-    word = m.group(1)
+    space = text.rfind(" ", max(0, dot - 13), dot)
+    word = text[space + 1 : dot]
+    if not (space >= 0 and word.isascii() and word.isalpha()):
+        # Not the common "... word." after a space within reach: the regex decides what the word is.
+        m = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
+        if not m:
+            return False
+        word = m.group(1)
     if len(word) == 1 and word.isupper():  # an initial: "A. Smith"
         return True
     if "." in word and len(word) <= 6:  # "U.S", "e.g"
@@ -48,7 +52,10 @@ def split_sentences(text: str) -> list[Sentence]:
     for m in _BOUNDARY.finditer(text):
         token = m.group(0)
         end = m.end()
-        nxt = space_run(text, end).end()
+        if text.startswith(" ", end) and not text[end + 1 : end + 2].isspace():
+            nxt = end + 1  # the common case: one space (or a space ending the text), then the next sentence
+        else:
+            nxt = space_run(text, end).end()
         if nxt >= n:
             continue
         following = text[nxt]
@@ -71,23 +78,25 @@ def split_sentences(text: str) -> list[Sentence]:
     paragraph = 0
     depth = 0  # curly-quote depth, or straight-quote parity
     straight = 0
-    pos = 0
-    bounds = [*cuts, (n, False)]
-    for cut, new_paragraph in bounds:
+    # Every quote mark, found once; walked in step with the sentence starts.
+    quotes = [(q.start(), q.group()) for q in _QUOTE.finditer(text)]
+    qi, nq = 0, len(quotes)
+    isspace = str.isspace
+    for cut, new_paragraph in [*cuts, (n, False)]:
         s, e = start, cut
-        while s < e and text[s].isspace():
+        while s < e and isspace(text[s]):
             s += 1
-        while e > s and text[e - 1].isspace():
+        while e > s and isspace(text[e - 1]):
             e -= 1
         if e > s:
             # Quote state at the sentence start, counted incrementally.
-            for q in _QUOTE.finditer(text, pos, s):
-                ch = q.group()
+            while qi < nq and quotes[qi][0] < s:
+                ch = quotes[qi][1]
                 if ch == '"':
                     straight ^= 1
                 else:
                     depth = max(0, depth + _OPEN_QUOTES[ch])
-            pos = s
+                qi += 1
             sentences.append(Sentence(len(sentences), s, e, paragraph, bool(depth or straight)))
         if new_paragraph:
             paragraph += 1
