@@ -22,7 +22,9 @@ except ImportError:  # pragma: no cover - older Pythons
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
-_MAXLEN = 5  # prefixes longer than this add nothing but automaton size
+_MAXLEN = (
+    8  # longer prefixes add automaton size; these reject "reporter" for "report", "the open" for "the offer"
+)
 _SMALL = 8  # a class this small is expanded even after literal text
 _WIDE = 40  # a character class with more members than this is not expanded
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
