@@ -22,9 +22,8 @@ except ImportError:  # pragma: no cover - older Pythons
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
-_MAXLEN = (
-    8  # longer prefixes add automaton size; these reject "reporter" for "report", "the open" for "the offer"
-)
+# Longer prefixes add automaton size; 8 tells "reporter" from "reported", "the open" from "the offer".
+_MAXLEN = 8
 _SMALL = 8  # a class this small is expanded even after literal text
 _WIDE = 40  # a character class with more members than this is not expanded
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
