@@ -66,6 +66,7 @@ def test_a_pool_child_killed_mid_fetch_is_requeued_and_the_article_stored_once(
     assert "WorkerLostError" in worker.log() or "exited prematurely" in worker.log()
 
 
+@pytest.mark.timeout(240)
 def test_redis_killed_and_restarted_mid_run_loses_nothing(
     start_worker, broker, threaded_server: HTTPServer
 ) -> None:
@@ -98,8 +99,17 @@ def test_redis_killed_and_restarted_mid_run_loses_nothing(
         sweep_stuck(older_than=dt.timedelta(seconds=5))
         return False
 
-    wait_for(settled, timeout=60, interval=3, what=f"{count} extracted articles")
-    assert time.monotonic() - restarted_at < 60
+    # The regression guard (celery #9054, #10205, #10302): the worker resumes consuming by itself, soon.
+    resumed_from = extracted()
+    wait_for(
+        lambda: extracted() > resumed_from or settled(),
+        timeout=30,
+        interval=1,
+        what="the worker to resume consuming after the restart",
+    )
+    assert time.monotonic() - restarted_at < 30
+    # Then everything arrives, exactly once; the bound is loose because a loaded 2-core machine is slow.
+    wait_for(settled, timeout=150, interval=3, what=f"{count} extracted articles")
     assert Article.objects.count() == count and FeedEntry.objects.count() == count
     assert len(set(Article.objects.values_list("content_hash", flat=True))) == count
     assert worker.process.poll() is None, "the same worker carried on: no restart was needed"
