@@ -264,6 +264,8 @@ TOUCHLINE_FETCH_TIMEOUT = env_int("TOUCHLINE_FETCH_TIMEOUT", 10, minimum=1)
 TOUCHLINE_FEED_ERROR_LIMIT = env_int("TOUCHLINE_FEED_ERROR_LIMIT", 10, minimum=1)
 TOUCHLINE_FETCH_DEADLINE = env_int("TOUCHLINE_FETCH_DEADLINE", 3 * TOUCHLINE_FETCH_TIMEOUT, minimum=1)
 TOUCHLINE_STUCK_AFTER = env_int("TOUCHLINE_STUCK_AFTER", 600, minimum=10)
+# Admin "add article" submissions per user a minute, counted in the cache (Redis, so across processes).
+TOUCHLINE_SUBMIT_PER_MINUTE = env_int("TOUCHLINE_SUBMIT_PER_MINUTE", 30, minimum=1)
 # Safety net for the extraction gazetteer: rebuilt at least this often even if no writer bumped its version.
 TOUCHLINE_GAZETTEER_MAX_AGE = env_int("TOUCHLINE_GAZETTEER_MAX_AGE", 300, minimum=1)
 # Reader pages are cached under versioned keys that writers bump; this bounds how long a missed bump shows.

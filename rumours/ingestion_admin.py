@@ -6,13 +6,17 @@ and so runs inside `admin_site.admin_view` (staff login, CSRF protection).
 
 from __future__ import annotations
 
+import logging
+
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django_ratelimit.core import get_usage
 
 from config.celery import app as celery_app
 from rumours.fetching.errors import FetchError
@@ -28,6 +32,9 @@ from rumours.services import (
     feed_poll,
 )
 from rumours.services.common import enqueue
+
+logger = logging.getLogger("rumours.ingestion")
+SUBMIT_RATE_GROUP = "touchline:article-submit"
 
 
 class ArticleSubmitForm(forms.Form):
@@ -79,10 +86,45 @@ def _report(request: HttpRequest, article: Article, created: bool) -> None:
         messages.success(request, f"Article {article.pk} stored ({article.get_status_display()}).")
 
 
+def submit_wait(request: HttpRequest) -> int | None:
+    """Count a submission against its user's allowance (its IP's, signed out); seconds to wait if over it.
+
+    The counter lives in the default cache, which is Redis when REDIS_URL is set, so every web process shares
+    it. A cache that cannot be reached lets the submission through: the article must still be stored when
+    Redis is down (the sweeper enqueues it later), and the admin is behind a staff login anyway.
+    """
+    try:
+        usage = get_usage(
+            request,
+            group=SUBMIT_RATE_GROUP,
+            key="user_or_ip",
+            rate=f"{settings.TOUCHLINE_SUBMIT_PER_MINUTE}/m",
+            method="POST",
+            increment=True,
+        )
+    except Exception as exc:  # noqa: BLE001 - any cache failure: fail open, and say so
+        logger.warning("Submission rate limit not checked (%s: %s)", type(exc).__name__, exc)
+        return None
+    if usage is None or not usage["should_limit"]:
+        return None
+    return max(1, usage["time_left"])
+
+
 def article_submit_view(model_admin: admin.ModelAdmin, request: HttpRequest) -> HttpResponse:
     if not model_admin.has_add_permission(request):
         raise PermissionDenied
     form = ArticleSubmitForm(request.POST if request.method == "POST" else None)
+    wait = submit_wait(request) if request.method == "POST" else None
+    if wait is not None:
+        form.is_valid()  # keep what was typed on the page, with the reason on top
+        form.add_error(
+            None,
+            f"Too many submissions: at most {settings.TOUCHLINE_SUBMIT_PER_MINUTE} a minute. "
+            f"Nothing was added; try again in {wait} seconds.",
+        )
+        response = _submit_page(model_admin, request, form, status=429)
+        response["Retry-After"] = str(wait)
+        return response
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -108,6 +150,12 @@ def article_submit_view(model_admin: admin.ModelAdmin, request: HttpRequest) -> 
         else:
             _report(request, article, created)
             return HttpResponseRedirect(reverse("admin:rumours_article_change", args=[article.pk]))
+    return _submit_page(model_admin, request, form)
+
+
+def _submit_page(
+    model_admin: admin.ModelAdmin, request: HttpRequest, form: ArticleSubmitForm, status: int = 200
+) -> TemplateResponse:
     context = {
         **model_admin.admin_site.each_context(request),
         "title": "Add an article by URL or text",
@@ -115,7 +163,7 @@ def article_submit_view(model_admin: admin.ModelAdmin, request: HttpRequest) -> 
         "opts": model_admin.model._meta,
         "has_view_permission": model_admin.has_view_permission(request),
     }
-    return TemplateResponse(request, "admin/rumours/article/submit.html", context)
+    return TemplateResponse(request, "admin/rumours/article/submit.html", context, status=status)
 
 
 @admin.action(description="Poll now (whatever the schedule or backoff)", permissions=["change"])
