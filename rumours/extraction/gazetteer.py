@@ -84,7 +84,8 @@ class Gazetteer:
         self._keys: list[tuple[int, tuple[Target, ...]]] = []
         self.scan_table: list[tuple[int, tuple[Target, ...], int | None, bool, str]] = []
         self.automaton: ahocorasick.Automaton | None = None
-        # For an automaton value >= 0: the (key, key index) pairs sharing its word-aligned form (matching.py).
+        # The keys by index, and the (key, key index) groups sharing a word-aligned form (see _automaton_for).
+        self.scan_keys: list[str] = []
         self.word_keys: list[tuple[tuple[str, int], ...]] = []
         self.players_by_club: dict[int, tuple[int, ...]] = {}
         self.players_by_club_shirt: dict[tuple[int, int], tuple[int, ...]] = {}
@@ -184,7 +185,7 @@ class Gazetteer:
             if len(k) >= _FUZZY_MIN and " " not in k and k.isalpha():
                 buckets[(k[0], len(k))].append(k)
         g.fuzzy_buckets = dict(buckets)
-        g.automaton, g.word_keys = _automaton_for(version, targets.keys())
+        g.automaton, g.scan_keys, g.word_keys = _automaton_for(version, targets.keys())
         return g
 
     # ---- lookups ------------------------------------------------------------------------------------------
@@ -219,7 +220,7 @@ class Gazetteer:
 # One automaton per gazetteer version per process: rebuilding a snapshot at the same version (another thread,
 # a re-read after a flushed cache) reuses it. Version 0 means "unversioned" and is never cached.
 _cache_lock = threading.Lock()
-_automata: dict[tuple[int, int, int], tuple[ahocorasick.Automaton, list]] = {}
+_automata: dict[tuple[int, int, int], tuple[ahocorasick.Automaton, list, list]] = {}
 # Every character that is not a letter or digit (str.isalnum) becomes a space in the text the automaton reads,
 # so that a key padded with spaces only matches whole words. A plain space needs no replacing.
 NON_WORD = re.compile(r"[^\w ]|_")
@@ -236,9 +237,13 @@ def word_aligned(text: str) -> str:
 
 def _automaton_for(
     version: int, keys: Iterable[str]
-) -> tuple[ahocorasick.Automaton, list[tuple[tuple[str, int], ...]]]:
-    """The automaton over the word-aligned keys (" " + key with non-alphanumerics as spaces + " "), with, per
-    automaton value, the real keys (and their indexes) that map to it: a hit is confirmed against them."""
+) -> tuple[ahocorasick.Automaton, list[str], list[tuple[tuple[str, int], ...]]]:
+    """The automaton over the word-aligned keys (" " + key with non-alphanumerics as spaces + " "), the keys
+    by index, and the groups of real keys (with their indexes) that share a word-aligned form.
+
+    An automaton value below zero is one key: -1 - (length * 2**25 + must-confirm * 2**24 + index); a key of
+    letters and digits only needs no confirming, others ("st. pauli", "john smith") must be the text itself.
+    A value from zero up numbers a group, every member of which is tried."""
     keys = list(keys)
     if len(keys) >= 1 << 24:
         raise ValueError("too many gazetteer keys for the scan's value encoding")
@@ -254,16 +259,14 @@ def _automaton_for(
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     word_keys = []
     for padded, members in groups.items():
-        if len(members) == 1 and members[0][0].isalnum():
-            # One key of letters and digits only: a word-aligned hit is that key, no need to confirm it.
-            # Stored as -1 - (its length * 2**24 + its index), told apart from a group number by the sign.
+        if len(members) == 1:
             key, i = members[0]
-            automaton.add_word(padded, -1 - (len(key) << 24 | i))
+            automaton.add_word(padded, -1 - (len(key) << 25 | (not key.isalnum()) << 24 | i))
             continue
         automaton.add_word(padded, len(word_keys))
         word_keys.append(tuple(members))
     automaton.make_automaton()
-    built = (automaton, word_keys)
+    built = (automaton, keys, word_keys)
     if version:
         with _cache_lock:
             if len(_automata) >= 2:

@@ -86,7 +86,7 @@ def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
     if automaton is None or not ftext:
         return []
     table = gaz.scan_table
-    word_keys = gaz.word_keys
+    word_keys, scan_keys = gaz.word_keys, gaz.scan_keys
     original, identity = folded.original, folded.omap is None
     found: list[tuple[int, int, int]] = []
     # Word-aligned scan: keys are padded with spaces and every non-alphanumeric character of the text is a
@@ -94,9 +94,12 @@ def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
     # against the real keys, which may differ in their punctuation ("st. pauli" / "st pauli").
     for last, value in automaton.iter(" " + word_aligned(ftext) + " "):
         fe = last - 1  # `last` is the closing pad, one character ahead in the padded text
-        if value < 0:  # a key of letters and digits only (gazetteer.py): its length and index
+        if value < 0:  # one key (gazetteer.py): its length, whether to confirm it, its index
             value = -1 - value
-            found.append((fe - (value >> 24), -fe, value & 0xFFFFFF))
+            fs = fe - (value >> 25)
+            index = value & 0xFFFFFF
+            if not (value & 0x1000000) or ftext.startswith(scan_keys[index], fs):
+                found.append((fs, -fe, index))
             continue
         for key, index in word_keys[value]:
             fs = fe - len(key)
