@@ -241,9 +241,9 @@ def _automaton_for(
     """The automaton over the word-aligned keys (" " + key with non-alphanumerics as spaces + " "), the keys
     by index, and the groups of real keys (with their indexes) that share a word-aligned form.
 
-    An automaton value below zero is one key: -1 - (length * 2**25 + must-confirm * 2**24 + index); a key of
-    letters and digits only needs no confirming, others ("st. pauli", "john smith") must be the text itself.
-    A value from zero up numbers a group, every member of which is tried."""
+    An automaton value below zero is one key: -1 - (must-confirm * 2**24 + index) (STORE_INTS keeps 32 bits);
+    a key of letters and digits only needs no confirming, others ("st. pauli", "john smith") must be the text
+    itself. A value from zero up numbers a group, every member of which is tried."""
     keys = list(keys)
     if len(keys) >= 1 << 24:
         raise ValueError("too many gazetteer keys for the scan's value encoding")
@@ -261,7 +261,7 @@ def _automaton_for(
     for padded, members in groups.items():
         if len(members) == 1:
             key, i = members[0]
-            automaton.add_word(padded, -1 - (len(key) << 25 | (not key.isalnum()) << 24 | i))
+            automaton.add_word(padded, -1 - ((not key.isalnum()) << 24 | i))
             continue
         automaton.add_word(padded, len(word_keys))
         word_keys.append(tuple(members))

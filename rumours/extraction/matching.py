@@ -94,10 +94,10 @@ def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
     # against the real keys, which may differ in their punctuation ("st. pauli" / "st pauli").
     for last, value in automaton.iter(" " + word_aligned(ftext) + " "):
         fe = last - 1  # `last` is the closing pad, one character ahead in the padded text
-        if value < 0:  # one key (gazetteer.py): its length, whether to confirm it, its index
+        if value < 0:  # one key (gazetteer.py): whether to confirm it, its index
             value = -1 - value
-            fs = fe - (value >> 25)
             index = value & 0xFFFFFF
+            fs = fe - table[index][0]
             if not (value & 0x1000000) or ftext.startswith(scan_keys[index], fs):
                 found.append((fs, -fe, index))
             continue
