@@ -266,7 +266,8 @@ def _automaton_for(
         automaton.add_word(padded, len(word_keys))
         word_keys.append(tuple(members))
     automaton.make_automaton()
-    built = (automaton, keys, word_keys)
+    # With no names at all pyahocorasick leaves a bare trie that cannot be scanned: no automaton instead.
+    built = (automaton if groups else None, keys, word_keys)
     if version:
         with _cache_lock:
             if len(_automata) >= 2:
