@@ -50,3 +50,11 @@ def _fresh_gazetteer_snapshot():
     forget_snapshot()
     yield
     forget_snapshot()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium, one per test module (tests/support/browser.py)."""
+    from tests.support.browser import chromium
+
+    yield from chromium()

@@ -1,16 +1,14 @@
 """The reader pages in headless Chromium (Debian's package) through Playwright, against a live server."""
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from rumours.models import Rumour
 from tests.factories import ArticleFactory, ClubFactory, MentionFactory, PlayerFactory, RumourFactory
 from tests.pages.conftest import EVIDENCE, build_scenario
-from tests.support import services
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 # The page's CSP forbids eval, so waits use Playwright's expect() (which runs outside the page), never
@@ -19,33 +17,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 README_SCREENSHOT = ROOT / "docs" / "screenshots" / "player.png"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 XSS_TITLE = "<script>alert(1)</script> Transfer <img src=x onerror=alert(1)>"
 XSS_TEXT = (
     "Body <script>alert(2)</script> and <img src=x onerror=alert(3)> and <a href=javascript:alert(4)>x</a>"
 )
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        services.missing(f"Chromium is not installed at {CHROMIUM} (apt-get install -y chromium)")
-    # Playwright's sync API keeps an event loop running in this thread for as long as the browser is open;
-    # Django would otherwise refuse the ORM calls made meanwhile (the test's rows, the database flush).
-    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
