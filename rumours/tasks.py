@@ -43,6 +43,14 @@ RETRY_BASE = 2.0  # seconds; retry n waits uniform(0, RETRY_BASE * 2**n), capped
 RETRY_CAP = 300.0
 MAX_RETRIES = 4
 _rng = random.Random()
+# Every task that touches the database retries, with backoff, when the database goes away under it.
+RETRY_ON_DATABASE_ERRORS = {
+    "autoretry_for": DATABASE_ERRORS,
+    "retry_backoff": RETRY_BASE,
+    "retry_backoff_max": RETRY_CAP,
+    "retry_jitter": True,
+    "max_retries": MAX_RETRIES,
+}
 
 
 def retry_countdown(retries: int, retry_after: float | None = None) -> float:
@@ -71,11 +79,7 @@ def poll_feeds() -> str:
 @shared_task(
     bind=True,
     acks_late=True,
-    autoretry_for=DATABASE_ERRORS,
-    retry_backoff=RETRY_BASE,
-    retry_backoff_max=RETRY_CAP,
-    retry_jitter=True,
-    max_retries=MAX_RETRIES,
+    **RETRY_ON_DATABASE_ERRORS,
 )
 def fetch_feed(self, feed_id: int, force: bool = False) -> str:
     """Poll one feed. Network and parse errors are the feed's own backoff, not task retries."""
@@ -93,11 +97,7 @@ def fetch_feed(self, feed_id: int, force: bool = False) -> str:
 @shared_task(
     bind=True,
     acks_late=True,
-    autoretry_for=DATABASE_ERRORS,
-    retry_backoff=RETRY_BASE,
-    retry_backoff_max=RETRY_CAP,
-    retry_jitter=True,
-    max_retries=MAX_RETRIES,
+    **RETRY_ON_DATABASE_ERRORS,
 )
 def fetch_article(self, article_id: int) -> str:
     """Fetch an article's page; transient failures retry with backoff, the last one marks it failed."""
@@ -122,11 +122,7 @@ def fetch_article(self, article_id: int) -> str:
 @shared_task(
     bind=True,
     acks_late=True,
-    autoretry_for=DATABASE_ERRORS,
-    retry_backoff=RETRY_BASE,
-    retry_backoff_max=RETRY_CAP,
-    retry_jitter=True,
-    max_retries=MAX_RETRIES,
+    **RETRY_ON_DATABASE_ERRORS,
 )
 def extract_article(self, article_id: int, force: bool = False) -> str:
     """Extract facts from a fetched article and link them (then, in a later issue, rescore)."""
@@ -146,11 +142,7 @@ def sweep() -> str:
 
 @shared_task(
     acks_late=True,
-    autoretry_for=DATABASE_ERRORS,
-    retry_backoff=RETRY_BASE,
-    retry_backoff_max=RETRY_CAP,
-    retry_jitter=True,
-    max_retries=MAX_RETRIES,
+    **RETRY_ON_DATABASE_ERRORS,
 )
 def rescore_rumours(rumour_ids: list[int] | None = None) -> str:
     """Rescore the given rumours, or (from beat) every open one: recency decays even when no news arrives."""
