@@ -26,8 +26,8 @@ import time
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.utils import timezone
 
+from players import clock
 from players.gazetteer import bump_gazetteer_version, gazetteer_version
 from players.models import Club, ClubAlias, Contract, Player, PlayerAlias, Staff, StaffAlias
 from players.text import fold_name
@@ -108,7 +108,7 @@ def build_snapshot(version: int | None = None) -> Snapshot:
         for club_id, name, country, league in Club.objects.values_list("pk", "name", "country", "league")
     ]
     player_aliases = _aliases_by_owner(PlayerAlias, "player")
-    player_clubs = _clubs_by_player(timezone.localdate())
+    player_clubs = _clubs_by_player(clock.today())
     players = []
     for row in Player.objects.active().values(
         "pk",
