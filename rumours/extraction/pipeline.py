@@ -126,10 +126,15 @@ class Doc:
         resolve_club_references(self)
         self.mentions.sort(key=lambda m: m.fs)
         self.by_sentence: list[list[Mention]] = [[] for _ in self.sentences]
+        # Mentions in text order: the sentence index only moves forward (as `sentence_of` would find it).
+        sfs, sfe, by_sentence = self.sfs, self.sfe, self.by_sentence
+        last_sentence, si = len(sfs) - 1, -1
         for m in self.mentions:
-            si = self.sentence_of(m.fs)
-            if si is not None:
-                self.by_sentence[si].append(m)
+            fs = m.fs
+            while si < last_sentence and sfs[si + 1] <= fs:
+                si += 1
+            if si >= 0 and fs < sfe[si]:
+                by_sentence[si].append(m)
         self._windows: dict[int, str] = {}
         hints: Counter[str] = Counter()
         for m in self.find(WINDOW):

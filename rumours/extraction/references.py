@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from datetime import date
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from .lexicon import (
@@ -139,7 +140,7 @@ def resolve_references(doc: Doc) -> None:
             if nxt < len(taken) and 0 <= taken[nxt][0] - r.end() <= 1:
                 continue
         events.append((r.start(), 1, r))
-    events.sort(key=_event_order)
+    events.sort(key=_EVENT_ORDER)
     clubs = sorted((m for m in mentions if m.kind == "club"), key=_by_start)
     club_starts = [m.fs for m in clubs]
     recent: list[tuple[int, int, int]] = []  # (player id, sentence index, folded position), newest first
@@ -150,9 +151,14 @@ def resolve_references(doc: Doc) -> None:
         recent[:] = [r for r in recent if r[0] != pid]
         recent.insert(0, (pid, si, pos))
 
+    # Events come in text order: the sentence index only moves forward (as `doc.sentence_of` would find it).
+    sfs, sfe = doc.sfs, doc.sfe
+    last_sentence = len(sfs) - 1
+    si = -1
     for pos, kind, item in events:
-        si = doc.sentence_of(pos)
-        if si is None:
+        while si < last_sentence and sfs[si + 1] <= pos:
+            si += 1
+        if si < 0 or pos >= sfe[si]:
             continue
         if kind == 0:
             if item.kind == "player":
@@ -181,8 +187,7 @@ def resolve_references(doc: Doc) -> None:
     mentions.extend(added)
 
 
-def _event_order(e: tuple) -> tuple[int, int]:
-    return e[0], e[1]
+_EVENT_ORDER = itemgetter(0, 1)  # position, then names before references
 
 
 def _by_start(m: Mention) -> int:
