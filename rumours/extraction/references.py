@@ -40,18 +40,43 @@ __all__ = [
     "resolve_references",
 ]
 
+
+def literal_trie(words) -> str:
+    """A regex for the same strings as the alternation of `words` longest first, with the same preference (a
+    word before any of its prefixes), written as a trie: at a failing position the regex engine tests one
+    branch per character instead of every word (the reference pattern is tried at every "the")."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in node.items() if ch]
+        if "" in node:
+            branches.append("")  # the word ending here, after every longer one
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return emit(root)
+
+
 _POS_ALT = "|".join(re.escape(w) for w in sorted([*POSITION_TAGS, *ANY_PLAYER], key=len, reverse=True))
 _NAT_ALT = "|".join(re.escape(w) for w in sorted(NATIONS, key=len, reverse=True))
+_POS_TRIE = literal_trie([*POSITION_TAGS, *ANY_PLAYER])
+_NAT_TRIE = literal_trie(NATIONS)
 _ADJ = r"(?:[a-z][a-z'-]*\s+){0,2}?"
 # Up to three words between "the" and the position word: room for a club ("the former Northgate City winger").
 _ADJ3 = r"(?:[a-z0-9][a-z0-9'.-]*\s+){0,3}?"
 
 REFERENCE = re.compile(
-    rf"\b(?:the|their|his|our|its|a)\s+{_ADJ}(?P<age>\d{{2}})-year-old(?:\s+(?P<agepos>{_POS_ALT}))?\b"
-    rf"|\bthe\s+{_ADJ}(?P<nat>{_NAT_ALT})\s+(?P<natpos>{_POS_ALT})\b"
+    rf"\b(?:the|their|his|our|its|a)\s+{_ADJ}(?P<age>\d{{2}})-year-old(?:\s+(?P<agepos>{_POS_TRIE}))?\b"
+    rf"|\bthe\s+{_ADJ}(?P<nat>{_NAT_TRIE})\s+(?P<natpos>{_POS_TRIE})\b"
     rf"|\b(?:their|his|the|our)\s+{_ADJ3}(?:number|no\.?|#)\s?(?P<shirt>\d{{1,2}})\b"
     rf"|\b(?:a|the) (?P<whose>player) whose\b"
-    rf"|\bthe\s+{_ADJ3}(?P<pos>{_POS_ALT})\b(?!'s\s+(?:father|family|mother|wife|brother))"
+    rf"|\bthe\s+{_ADJ3}(?P<pos>{_POS_TRIE})\b(?!'s\s+(?:father|family|mother|wife|brother))"
     rf"|\b(?P<pron>he|him|his|himself)\b"
 )
 REFERENCE_G = Gated(REFERENCE)
