@@ -37,6 +37,7 @@ from players.models import Club, Contract, Player, Staff
 from players.text import fold_name
 from rumours.contradictions import PlacedAt, contradictions_flag
 from rumours.extraction import EXTRACTION_VERSION, ContractFact, Extraction, InjuryFact, RumourFact, extract
+from rumours.extraction.windows import default_window
 from rumours.gazetteer_snapshot import Snapshot, current_snapshot
 from rumours.models import (
     STAGE_PROGRESS,
@@ -76,12 +77,8 @@ def article_date(article: Article) -> dt.datetime:
 
 
 def window_for(day: dt.date) -> str:
-    """The next window a move can happen in, when extraction found none: used only as a fallback."""
-    if day.month == 1:
-        return f"{day.year} January"
-    if day.month <= 8:
-        return f"{day.year} summer"
-    return f"{day.year + 1} January"
+    """The window a move belongs to when extraction found none: used only as a fallback."""
+    return default_window(day)
 
 
 @dataclass

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -14,15 +13,10 @@ from django.db import transaction
 from players import clock
 from players.models import Contract, Player
 from rumours.curation.common import after_commit, close_rumour, lock_rumour, save_with_history
+from rumours.extraction.windows import window_last_day
 from rumours.models import CuratorState, Rumour, Stage
 
 log = logging.getLogger(__name__)
-
-# The last day of each transfer window: the latest deadline day among the big five leagues (England's January
-# deadline fell on 3 February in 2025, Spain's summer one on 1 September), so a deadline-day move is never
-# declared dead while its window is still open somewhere.
-WINDOW_LAST_DAY = {"january": (2, 3), "summer": (9, 1)}
-WINDOW_PATTERN = re.compile(r"^\s*(\d{4})\s+(january|summer)\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -155,15 +149,6 @@ def rumour_mark_renewed(
     return OutcomeResult(
         rumour.pk if rumour else None, contract.pk, contracts_closed=closed, rumours_dead=len(dead)
     )
-
-
-def window_last_day(window: str) -> dt.date | None:
-    """'2025 January' -> 2025-02-03; '2025 summer' -> 2025-09-01; None for a window it cannot read."""
-    match = WINDOW_PATTERN.match(window or "")
-    if not match:
-        return None
-    month, day = WINDOW_LAST_DAY[match.group(2).lower()]
-    return dt.date(int(match.group(1)), month, day)
 
 
 def ended_windows(today: dt.date | None = None) -> list[str]:

@@ -17,11 +17,36 @@ WINDOW_RE = re.compile(
 )
 
 
+# The latest day each window has closed on in the big five leagues (deadline day moves when it falls on a
+# weekend: 3 February 2025, 1 September 2025). Until then a move done or reported belongs to that window. The
+# curation job that closes ended windows reads the same days, so no rumour is filed under a closed window.
+LAST_DAY = {"January": (2, 3), "summer": (9, 1)}
+
+
+def window_last_day(window: str) -> date | None:
+    """'2025 January' -> 2025-02-03; '2025 summer' -> 2025-09-01; None for a window it cannot read."""
+    year, _, season = (window or "").strip().partition(" ")
+    season = season.strip().lower()
+    kind = "January" if season == "january" else "summer" if season == "summer" else None
+    if kind is None or not (year.isdigit() and len(year) == 4):
+        return None
+    return date(int(year), *LAST_DAY[kind])
+
+
+def _in_january_window(day: date) -> bool:
+    return (day.month, day.day) <= LAST_DAY["January"]
+
+
+def _before_summer_closes(day: date) -> bool:
+    return (day.month, day.day) <= LAST_DAY["summer"]
+
+
 def default_window(published: date) -> str:
-    """The window a rumour published on `published` is about when the text does not say."""
-    if published.month == 1:
+    """The window a rumour published on `published` is about when the text does not say: the one open (or
+    on its last days) then, else the next."""
+    if _in_january_window(published):
         return f"{published.year} January"
-    if published.month <= 8:
+    if _before_summer_closes(published):
         return f"{published.year} summer"
     return f"{published.year + 1} January"
 
@@ -33,7 +58,7 @@ def window_from_hint(match: re.Match[str], published: date) -> str | None:
         year = match.group("jyear")
         if year:
             return f"{year} January"
-        return f"{published.year if published.month == 1 else published.year + 1} January"
+        return f"{published.year if _in_january_window(published) else published.year + 1} January"
     if match.group("summer"):
         year = match.group("syear")
         if year:
@@ -41,7 +66,7 @@ def window_from_hint(match: re.Match[str], published: date) -> str | None:
         text = match.group("summer")
         if text.startswith("next summer") and published.month >= 6:
             return f"{published.year + 1} summer"
-        return f"{published.year if published.month <= 8 else published.year + 1} summer"
+        return f"{published.year if _before_summer_closes(published) else published.year + 1} summer"
     return None
 
 
