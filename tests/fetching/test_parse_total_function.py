@@ -10,7 +10,7 @@ from rumours.fetching.pages import PageContent, extract_page
 
 from .test_feed_parsing import ATOM, RSS
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.timeout(120), pytest.mark.fuzz]
 
 FUZZ = settings(max_examples=200, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
 
