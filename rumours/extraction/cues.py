@@ -86,6 +86,13 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         buyer_subject=True,
         positive=False,
     ),
+    # Joining a race for a player is interest, not a signing: it must win over "have joined".
+    Cue(
+        "interest",
+        r"(?:(?:has|have|had) (?:now |also |officially )?)?(?:join(?:s|ed|ing)?|enter(?:s|ed|ing)?) the "
+        r"(?:race|chase|hunt|battle|scramble|queue|fight|running|list of suitors)\b",
+        buyer_subject=True,
+    ),
     Cue(
         "denied",
         r"(?:dismissed|denied|denies|deny|rubbished|rubbishes|played down|plays down|playing down|"
@@ -123,8 +130,9 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         r"agreed (?:a |an |the )?" + _ADJS + r"(?:fee|deal|terms|move|transfer|switch|"
         r"price)|agrees? (?:a |an )?(?:\w+ )?(?:switch|move|deal|transfer|fee)|(?:set|poised|due|expecte"
         r"d) to "
-        r"(?:join|sign|move|complete|seal|finalise|undergo)|on the verge of (?:joining|signing|a move|co"
-        r"mpleting)|"
+        r"(?:join|sign|move|complete|seal|finalise|undergo|confirm|announce)|"
+        r"(?:is|are) (?:now )?(?:heading|headed|on (?:his|her) way) to\b|"
+        r"on the verge of (?:joining|signing|a move|completing)|"
         r"close to (?:joining|signing|completing|a move|a deal|an agreement)|(?:pending|subject to|ahead of) "
         r"(?:a |his )?medical|(?:undergo|undergoing|undergoes|undergone|undergoes|having|had) (?:a |his )?"
         r"medical|verbal (?:agreement|deal)|personal terms|(?:fee|deal|terms) (?:has |have )?(?:been )?a"
@@ -134,6 +142,14 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         + r"(?:bid|offer)|here we go|in principle|agreed to (?:join|sign|move|a move)|"
         r"expected to be (?:confirmed|completed|finalised|finalized|announced|rubber-stamped|sealed)",
     ),
+    # A club's own announcement: "delighted to" is no plan, so not past=True (modal words cancel those).
+    Cue(
+        "completed",
+        r"(?:delighted|pleased|proud|happy|thrilled) to (?:announce|confirm) the (?:[\w-]+ )?(?:signing|"
+        r"arrival|capture) of",
+        buyer_subject=True,
+        positive=False,
+    ),
     Cue(
         "completed",
         r"(?:has|have|had) (?:now |officially |finally |also )?(?:signed|joined|completed|sealed)|"
@@ -142,7 +158,9 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         r"switch|loan|signing)|\bunveiled\b|(?:moved|switched) to|\bleft\b[^.;]{0,40}?\bto join|"
         r"(?:is|are|was|were|been|be|currently|already|spent|spending|spend)\s+(?:[\w'-]+\s+){0,4}?on (?"
         r":a |an )?"
-        r"(?:[\w'-]+\s+){0,2}?loan (?:from|at|to|with|until)|loaned (?:out )?to|completed the signing",
+        r"(?:[\w'-]+\s+){0,2}?loan (?:from|at|to|with|until)|loaned (?:out )?to|completed the signing|"
+        r"(?:announce[sd]?|announcing|confirm(?:s|ed)?|confirming) the (?:[\w-]+ )?(?:signing|arrival|"
+        r"capture) of",
         buyer_subject=True,
         positive=False,
         past=True,
@@ -198,7 +216,7 @@ RUMOUR_CUES: tuple[Cue, ...] = (
     ),
     Cue(
         "linked",
-        r"linked\b|"
+        r"linked\b|(?:been|being) offered to\b|"
         r"link(?:s|ing)? (?:him |her )?(?:with|to)|tipped (?:to|for)|touted|mooted|"
         r"mentioned as (?:a |an )?(?:possible|potential|likely|prospective) (?:destination|suitors?|buyers?|"
         r"option)|"

@@ -1,0 +1,39 @@
+"""Cue wording seen in club statements, live blogs and agency copy (written for these tests)."""
+
+from .conftest import rumour_map
+
+
+def test_joining_the_race_is_interest_not_a_signing(run):
+    assert rumour_map(run("Bayern Munich have joined the race for Dylan Marsh.")) == {(8, 6): "interest"}
+    assert rumour_map(run("Bayern Munich want Dylan Marsh and have entered the chase.")) == {
+        (8, 6): "interest"
+    }
+
+
+def test_a_club_delighted_to_announce_a_signing_has_completed_it(run):
+    x = run("Bayern Munich are delighted to announce the signing of Dylan Marsh on loan from Harbour Town.")
+    (r,) = x.rumours
+    assert (r.player_id, r.to_club_id, r.stage, r.is_loan) == (8, 6, "completed", True)
+
+
+def test_a_confirmed_signing_is_completed(run):
+    assert rumour_map(run("Bayern Munich have confirmed the signing of Dylan Marsh.")) == {
+        (8, 6): "completed"
+    }
+
+
+def test_an_announcement_still_to_come_is_not_completed(run):
+    x = run("Bayern Munich will announce the signing of Dylan Marsh on Monday.")
+    assert all(r.stage != "completed" for r in x.rumours)
+    x = run("Bayern Munich are expected to confirm the arrival of Dylan Marsh in the coming days.")
+    assert rumour_map(x) == {(8, 6): "agreed"}
+
+
+def test_heading_to_a_club_is_agreed(run):
+    assert rumour_map(run("Harbour Town winger Dylan Marsh is heading to Bayern Munich on loan.")) == {
+        (8, 6): "agreed"
+    }
+
+
+def test_offered_to_a_club_is_a_link(run):
+    assert rumour_map(run("Dylan Marsh has been offered to Bayern Munich.")) == {(8, 6): "linked"}
