@@ -38,6 +38,7 @@ _CLUB_ACTS = (
 ATTRIBUTIVE = re.compile(
     rf"^(?:(?:'s|\u2019s)\s+(?!{_CLUB_ACTS}\b)(?:[a-z-]+\s+){{0,2}}|\s+(?:{_ROLE_WORDS}\s+){{1,3}})$"
 )
+_AGED = re.compile(r"\b\d{2}-year-old\b")
 # "interested in signing a striker": the object is someone not yet named, not the player in focus.
 _INDEFINITE_OBJECT = re.compile(
     r"\s*(?:in |on |for |to )?(?:signing |bringing in |adding |landing |a move for )?"
@@ -99,6 +100,10 @@ class Thread:
         first = next((m for m in doc.by_sentence[si] if clause[0] <= m.fs < cs), None)
         if first is not None and first.kind == "person" and stage in ("agreed", "linked", "talks"):
             return []  # "Slot is set to join Bayern": the coach moves, not a player
+        if _AGED.search(doc.ftext, clause[0], cs):
+            return []  # "the 19-year-old forward turned down ...": someone the gazetteer does not know
+        if doc.unknown_names(si, upto_f=clause[1], after_f=ce, ignore_speakers=True):
+            return []  # "in talks with Bayern over Mathys Tel": the deal is about a player we do not know
         recent = [e for e in self.events if 0 <= si - e.si <= FOCUS_REACH]
         candidates = [recent[-1].player] if recent else []
         if not denial and doc.topic is not None:

@@ -36,6 +36,9 @@ PRIORITY = {
 }
 _ASIDE = re.compile(r",\s+(?:who|which|where|whose)\b[^,;]*,")
 _THAT = re.compile(r"\bthat\b")
+_REPORTS = re.compile(
+    r"\b(?:reports?|speculation|rumou?rs?|claims?|suggestions?|talk|links?|stories|story)\b"
+)
 _TOLD_BEFORE = re.compile(r"\b(?:told|tell|tells|informed|warned|assured|clear to)\s+(?:the\s+)?$")
 _NOT_ONLY = re.compile(r"\bnot (?:the only|only|just|merely|alone)\b")
 _APPOINTMENT = re.compile(
@@ -67,7 +70,7 @@ GENERAL_REFUSAL = re.compile(
     r"thinking)|no interest|not interested"
 )
 _AGENT = re.compile(r"\bagent\b|\brepresentatives?\b")
-_BIDDER_CUE = re.compile(r"\b(?:bids?|offers?|interest|approach|enquiry|inquiry)\b")
+_BIDDER_CUE = re.compile(r"\b(?:bids?|offers?|interest|approach|enquiry|inquiry|requests?|proposals?)\b")
 _PER_WEEK = re.compile(r"\s*(?:-|\s)*(?:per|a|each)(?:\s|-)*week|\s?(?:pw|p/w)\b")
 
 
@@ -236,12 +239,17 @@ def rumour_events(doc: Doc) -> list[Event]:
     cue_sentences = doc.rumour_cue_sentences = {si for _, _, si in hits}
     thread = Thread(doc)
     clause_flags: dict[tuple[int, int], tuple[bool, bool]] = {}
+    dismissed: dict[tuple[int, int], int] = {}  # clause -> where its denial of reports or claims ends
     for m, cue, si in hits:
         stage = cue.stage
         if not doc.by_sentence[si] and stage not in ("denied", "rejected"):
             continue  # no name, no reference, no club: nothing to attach the cue to (denials may borrow one)
         cs, ce = m.start(), m.end()
         clause = doc.clause_of(si, cs)
+        if stage == "denied" and _REPORTS.search(m.group()):
+            dismissed.setdefault(clause, ce)
+        elif stage not in ("denied", "rejected") and cs >= dismissed.get(clause, ce + 1):
+            continue  # "dismissed reports that he has agreed to join": the agreement is what is denied
         pre = doc.ftext[clause[0] : cs]
         words = last_words(pre, 6)
         if cue.past and MODAL.search(last_words(words, 5)):

@@ -1,0 +1,38 @@
+"""What a sentence denies, and who it is about when it names nobody we know (sentences written for these
+tests)."""
+
+from .conftest import rumour_map
+
+
+def test_what_a_denial_of_reports_says_is_denied_not_reported(run):
+    x = run("Harbour Town have dismissed reports that Dylan Marsh has agreed to join Bayern Munich.")
+    assert rumour_map(x) == {(8, 6): "denied"}
+    x = run("Harbour Town rubbished claims that Bayern Munich have made a bid for Dylan Marsh.")
+    assert rumour_map(x) == {(8, 6): "denied"}
+
+
+def test_a_claim_after_the_denial_in_another_clause_still_counts(run):
+    x = run(
+        "Harbour Town denied any talks with Real Madrid, but Bayern Munich have agreed a fee for Dylan Marsh."
+    )
+    assert rumour_map(x)[(8, 6)] == "agreed"
+
+
+def test_a_request_from_a_club_makes_it_the_bidder(run):
+    x = run("Harbour Town have turned down a request from Bayern Munich to take Dylan Marsh on loan.")
+    assert rumour_map(x) == {(8, 6): "rejected"}
+
+
+def test_a_deal_over_a_player_we_do_not_know_is_not_pinned_on_the_last_one(run):
+    x = run(
+        "Bayern Munich are keen on Dylan Marsh. "
+        "Real Madrid are in advanced talks with Northgate City over Joe Brannigan."
+    )
+    assert rumour_map(x) == {(8, 6): "interest"}
+
+
+def test_an_age_that_fits_nobody_is_not_pinned_on_the_last_player(run):
+    x = run(
+        "Bayern Munich are keen on Dylan Marsh. The 19-year-old striker turned down Real Madrid on Sunday."
+    )
+    assert rumour_map(x) == {(8, 6): "interest"}
