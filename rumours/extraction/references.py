@@ -384,7 +384,42 @@ def resolve_club_references(doc: Doc) -> None:
         m.reference = "club"
         m.possessive = r.group("tail") == "'s"
         added.append(m)
+    added += _club_pronouns(doc)
     doc.mentions.extend(added)
+
+
+def _club_pronouns(doc: Doc) -> list[Mention]:
+    """ "Real Madrid are rebuilding. They have completed the signing of X": a sentence that opens with "They"
+    right after one that opens with a club is about that club. Only sentence openings, where the pronoun is
+    the subject and the club before it most likely was too."""
+    added = []
+    ftext, sfs = doc.ftext, doc.sfs
+    at = ftext.find("they ")
+    while at >= 0:
+        si = bisect_right(sfs, at) - 1
+        if si >= 1 and sfs[si] == at:
+            club = _opening_club(doc, sfs[si - 1], doc.sfe[si - 1])
+            if club is not None:
+                m = Mention(at, at + 4, (), "reference", kind="club", entity=club, confidence=0.5)
+                m.reference = "club"
+                added.append(m)
+        at = ftext.find("they ", at + 5)
+    return added
+
+
+def _opening_club(doc: Doc, lo: int, hi: int) -> int | None:
+    """The club a sentence opens with, unless it only qualifies the player who follows ("Harbour Town
+    winger Dylan Marsh impressed")."""
+    there = sorted((m for m in doc.mentions if lo <= m.fs < hi), key=lambda m: m.fs)
+    if not there or there[0].fs != lo or there[0].kind != "club":
+        return None
+    if (
+        len(there) > 1
+        and there[1].kind == "player"
+        and len(doc.ftext[there[0].fe : there[1].fs].split()) <= 2
+    ):
+        return None
+    return there[0].entity
 
 
 def _country(doc: Doc, club: int) -> str:

@@ -36,3 +36,13 @@ def test_an_age_that_fits_nobody_is_not_pinned_on_the_last_player(run):
         "Bayern Munich are keen on Dylan Marsh. The 19-year-old striker turned down Real Madrid on Sunday."
     )
     assert rumour_map(x) == {(8, 6): "interest"}
+
+
+def test_they_after_a_sentence_opening_with_a_club_is_that_club(run):
+    x = run("Bayern Munich are rebuilding their attack. They have completed the signing of Dylan Marsh.")
+    assert rumour_map(x) == {(8, 6): "completed"}
+
+
+def test_they_after_a_sentence_about_a_player_is_no_club(run):
+    x = run("Harbour Town winger Dylan Marsh impressed. They have completed the signing of Tomas Kettering.")
+    assert x.rumours == []
