@@ -194,6 +194,7 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         + r"(?:approach|move|bid|offer)|(?:transfer|top|main|summer|january|key|priority|prime|shock) target|"
         r"\btarget(?:ing|ed|s)?\b|want(?:s|ed)? to (?:sign|bring|land|recruit)|chas(?:ing|e|es)\b|"
         r"in the race for|admirers?\b|scouted|scouting|approach for|"
+        r"lin(?:e|es|ed|ing) up (?:a |an )?(?:[\w-]+ )?(?:move|bid|offer|swoop|approach)|"
         r"keep(?:s|ing)? (?:a |an )?(?:close |watchful |keen )?eye on|kept (?:a |an )?(?:close |"
         r"watchful )?eye on|"
         r"(?:keep|keeps|keeping|kept) tabs on|(?:ready|prepared|poised) to (?:move|make a move|pounce|"

@@ -185,6 +185,24 @@ def _best(found: list[tuple[int, int]]) -> tuple[int, list[int]]:
     return top, clubs
 
 
+def _same_paragraph(doc: Doc, a: int, b: int) -> bool:
+    first, second = doc.sentences[min(a, b)], doc.sentences[max(a, b)]
+    return "\n" not in doc.text[first.end : second.start]
+
+
+def _paragraph_allows(doc: Doc, si: int, club: int) -> bool:
+    """Whether the paragraph around sentence `si` may be about `club` without naming it: it names that club
+    or no club at all. In a column of separate items, the club the article talks most about is not what an
+    item naming other clubs refers to."""
+    lo = hi = si
+    while lo > 0 and _same_paragraph(doc, lo - 1, lo):
+        lo -= 1
+    while hi + 1 < len(doc.sentences) and _same_paragraph(doc, hi, hi + 1):
+        hi += 1
+    named = {_club_of(m) for k in range(lo, hi + 1) for m in doc.by_sentence[k]} - {None}
+    return not named or club in named
+
+
 def _sentence_candidates(doc: Doc, si: int, player: Mention, stage: str) -> list[int]:
     current = doc.gaz.player(player.entity).club_id
     found, _ = _targets(doc, si, (doc.sfs[si], doc.sfe[si]), doc.sfe[si], doc.sfe[si], player, stage, False)
@@ -308,10 +326,15 @@ def rumour_events(doc: Doc) -> list[Event]:
             if background and not clubs:
                 continue  # "has turned down a big move before": an old story, and no club to pin it on
             if not clubs and not others and stage != "completed":
-                # A refusal answers what came before it, never a link reported after it.
-                refusal = stage in ("denied", "rejected")
+                # A refusal answers what came before it, never a link reported after it, unless it dismisses
+                # claims the next sentence goes on to report. Never across a paragraph: a new item begins.
+                refusal = stage in ("denied", "rejected") and not _REPORTS.search(m.group())
                 for near in (si - 1,) if refusal else (si - 1, si + 1):
-                    if 0 <= near < len(doc.sentences) and near in cue_sentences:
+                    if (
+                        0 <= near < len(doc.sentences)
+                        and near in cue_sentences
+                        and _same_paragraph(doc, si, near)
+                    ):
                         near_clubs = _sentence_candidates(doc, near, player, stage)
                         if len(near_clubs) == 1:
                             clubs, confidence = near_clubs, 0.45
@@ -329,7 +352,7 @@ def rumour_events(doc: Doc) -> list[Event]:
                 media = stage in ("linked", "denied") and not any(
                     _club_of(x) not in (None, current) for x in doc.by_sentence[si]
                 )
-                if unnamed_buyer or media:
+                if (unnamed_buyer or media) and _paragraph_allows(doc, si, doc.dominant_club):
                     clubs, confidence = [doc.dominant_club], 0.4
             if player.via == "reference":
                 confidence -= 0.1

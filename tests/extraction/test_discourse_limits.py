@@ -46,3 +46,27 @@ def test_they_after_a_sentence_opening_with_a_club_is_that_club(run):
 def test_they_after_a_sentence_about_a_player_is_no_club(run):
     x = run("Harbour Town winger Dylan Marsh impressed. They have completed the signing of Tomas Kettering.")
     assert x.rumours == []
+
+
+def test_a_denial_of_claims_borrows_the_club_the_next_sentence_reports(run):
+    x = run(
+        "Bayern Munich want Marco Bellini.\n\n"
+        "Dylan Marsh's agent has rubbished claims that the winger is unsettled. Reports this week suggested "
+        "Real Madrid were lining up a January move for him."
+    )
+    assert rumour_map(x)[(8, 2)] == "denied"
+    assert (8, 6) not in rumour_map(x)
+
+
+def test_an_item_in_a_column_does_not_borrow_the_columns_main_club(run):
+    x = run(
+        "Bayern Munich want Marco Bellini. Bayern Munich have also asked about Luis Ferreiro.\n\n"
+        "And finally: Harbour Town winger Dylan Marsh has laughed off suggestions he could return home."
+    )
+    assert (8, 6) not in rumour_map(x)
+
+
+def test_lining_up_a_move_is_interest(run):
+    assert rumour_map(run("Bayern Munich are lining up a January move for Dylan Marsh.")) == {
+        (8, 6): "interest"
+    }
