@@ -36,6 +36,7 @@ PRIORITY = {
 }
 _ASIDE = re.compile(r",\s+(?:who|which|where|whose)\b[^,;]*,")
 _THAT = re.compile(r"\bthat\b")
+_IN_YEAR = re.compile(r"\bin (20\d\d)\b")
 _REPORTS = re.compile(
     r"\b(?:reports?|speculation|rumou?rs?|claims?|suggestions?|talk|links?|stories|story)\b"
 )
@@ -185,6 +186,13 @@ def _best(found: list[tuple[int, int]]) -> tuple[int, list[int]]:
     return top, clubs
 
 
+def _done_in_an_earlier_year(doc: Doc, ce: int, clause_end: int) -> bool:
+    """A year before the article's own named after a move, before the clause or aside ends."""
+    end = doc.ftext.find(",", ce, clause_end)
+    year = _IN_YEAR.search(doc.ftext, ce, clause_end if end < 0 else end)
+    return year is not None and int(year.group(1)) < doc.published.year
+
+
 def _same_paragraph(doc: Doc, a: int, b: int) -> bool:
     first, second = doc.sentences[min(a, b)], doc.sentences[max(a, b)]
     return "\n" not in doc.text[first.end : second.start]
@@ -272,6 +280,8 @@ def rumour_events(doc: Doc) -> list[Event]:
         words = last_words(pre, 6)
         if cue.past and MODAL.search(last_words(words, 5)):
             continue
+        if stage == "completed" and _done_in_an_earlier_year(doc, ce, clause[1]):
+            continue  # "who moved to Frankfurt from Wolfsburg in 2023": history, not this window's news
         if stage == "agreed" and tentative_agreement(pre, m.group()):
             stage = "talks"  # "confident they can agree personal terms": not agreed yet
         negated = False
@@ -397,7 +407,9 @@ def extract_rumours(doc: Doc) -> list[RumourFact]:
             fee = next((f for f in (e.fee(doc) for e in events) if f[0]), (None, ""))
         explicit = [e.from_club for e in events if e.from_club is not None]
         from_club = chosen.from_club if chosen.from_club is not None else (explicit[0] if explicit else None)
-        if chosen.stage == "completed" and not any(e.loan for e in events):
+        # Only a move away from the club the gazetteer has him at is news; one that took him there is history.
+        moved_on = to_club != doc.gaz.player(player).club_id
+        if chosen.stage == "completed" and not any(e.loan for e in events) and moved_on:
             doc.moves[player] = (min(e.si for e in events if e.stage == "completed"), to_club)
         evidence, start, end = doc.evidence(chosen.si)
         confidence = min(0.95, chosen.confidence + 0.05 * (len(events) - 1))

@@ -31,5 +31,19 @@ def test_a_hypothetical_loan_is_not_completed(run):
 
 
 def test_moved_from_a_named_club_sets_from_club(run):
-    (r,) = run("Luis Ferreiro moved to Real Madrid from Northgate City in 2019.").rumours
+    (r,) = run("Luis Ferreiro moved to Real Madrid from Northgate City in 2024.").rumours
     assert (r.from_club_id, r.to_club_id, r.stage) == (4, 2, "completed")
+
+
+def test_a_move_in_an_earlier_year_is_history_not_a_rumour(run):
+    assert run("Luis Ferreiro moved to Real Madrid from Northgate City in 2019.").rumours == []
+    x = run("Dylan Marsh, who joined Harbour Town from Northgate City in 2021, is wanted by Bayern Munich.")
+    assert rumour_map(x) == {(8, 6): "interest"}
+
+
+def test_a_contract_signed_with_a_move_is_with_the_new_club(run):
+    x = run(
+        "Bayern Munich have signed Dylan Marsh from Harbour Town on a contract running until 2029. "
+        "Marsh had joined Harbour Town from Northgate City in the summer."
+    )
+    assert {(c.player_id, c.club_id, c.fact_type) for c in x.contracts} == {(8, 6, "expiry")}
