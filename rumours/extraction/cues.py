@@ -349,7 +349,10 @@ CONTRACT_CUES: tuple[Cue, ...] = (
     Cue(
         "expiry",
         r"out of contract|(?:contract|deal)s?(?:,[^,;]{1,40},| (?:at|with|in) [\w'. -]{1,30}?)?"
-        r"(?:,? that|,? which)?(?: still| only| currently)? " + _UNTIL + r"|(?:final|last) (?:year|months|"
+        r"(?:,? that|,? which)?(?: still| only| currently| also| now| already)? "
+        + _UNTIL
+        + r"|(?:final|last) "
+        r"(?:year|months|"
         r"six months|12 months) of (?:his|her|a|the) (?:contract|deal)|expir(?:es|ing|y) (?:of )?(?:his |"
         r"her )?"
         r"(?:contract|deal)|free agent (?:at the end|in the summer|next summer)|"
@@ -378,6 +381,6 @@ LENGTH = Gated(LENGTH_RE)
 EXPIRY_WHEN = re.compile(
     r"(?:at|in|until|till|to|by) (?:the )?(?:end of (?:the|this|next) (?:season|campaign)|summer(?: of ("
     r"20\d\d))?|"
-    r"(?:june|july|may) ?(20\d\d)?|(20\d\d))|(?:end of|in) (20\d\d)"
+    r"(?:june|july|may)(?: ?(20\d\d))?|(20\d\d))|(?:end of|in) (20\d\d)"
 )
 PER_WEEK = re.compile(r"(?:per|a|each)(?:\s|-)*week|\bpw\b|p/w|weekly")

@@ -69,7 +69,9 @@ _POS_TRIE = literal_trie([*POSITION_TAGS, *ANY_PLAYER])
 _NAT_TRIE = literal_trie(NATIONS)
 _ADJ = r"(?:[a-z][a-z'-]*\s+){0,2}?"
 # Up to three words between "the" and the position word: room for a club ("the former Northgate City winger").
-_ADJ3 = r"(?:[a-z0-9][a-z0-9'.-]*\s+){0,3}?"
+# A dot only in "st." or an initialism ("the St. Pauli winger"): "reports the Sun. The Germany defender" is two
+# sentences, not one reference.
+_ADJ3 = r"(?:(?:st\.|(?:[a-z]\.){2,3}|[a-z0-9][a-z0-9'-]*)\s+){0,3}?"
 
 REFERENCE = re.compile(
     rf"\b(?:the|their|his|our|its|a)\s+{_ADJ}(?P<age>\d{{2}})-year-old(?:\s+(?P<agepos>{_POS_TRIE}))?\b"
