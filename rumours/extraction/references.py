@@ -69,8 +69,8 @@ _POS_TRIE = literal_trie([*POSITION_TAGS, *ANY_PLAYER])
 _NAT_TRIE = literal_trie(NATIONS)
 _ADJ = r"(?:[a-z][a-z'-]*\s+){0,2}?"
 # Up to three words between "the" and the position word: room for a club ("the former Northgate City winger").
-# A dot only in "st." or an initialism ("the St. Pauli winger"): "reports the Sun. The Germany defender" is two
-# sentences, not one reference.
+# A dot only in "st." or an initialism ("the St. Pauli winger"): "reports the Sun. The Germany defender" is
+# two sentences, not one reference.
 _ADJ3 = r"(?:(?:st\.|(?:[a-z]\.){2,3}|[a-z0-9][a-z0-9'-]*)\s+){0,3}?"
 
 REFERENCE = re.compile(
