@@ -47,6 +47,19 @@ NATIONS = {
     "south africa": "south africa", "south african": "south africa", "new zealand": "new zealand",
     "qatar": "qatar", "iran": "iran", "iranian": "iran", "china": "china", "chinese": "china",
 }  # fmt: skip
+# Words for a person of a nation, used alone as a reference: "the Canadian, who signed ...", "the Frenchman".
+# Adjectives in -ish, -ch or -ic ("the French", "the Dutch") name a people, not one player: left out.
+DEMONYMS = {
+    **{
+        word: country
+        for word, country in NATIONS.items()
+        if " " not in word and word != country and word.endswith(("an", "ese", "i", "ine"))
+    },
+    "frenchman": "france", "dutchman": "netherlands", "englishman": "england", "spaniard": "spain",
+    "scot": "scotland", "scotsman": "scotland", "welshman": "wales", "irishman": "ireland",
+    "dane": "denmark", "swede": "sweden", "pole": "poland", "croat": "croatia", "serb": "serbia",
+    "turk": "turkey", "finn": "finland", "greek": "greece", "swiss": "switzerland", "czech": "czech republic",
+}  # fmt: skip
 # Regions and cities a writer uses for a club's country ("the Catalan club", "the Bavarian giants").
 REGIONS = {
     "catalan": "spain", "basque": "spain", "andalusian": "spain", "galician": "spain", "madrid": "spain",

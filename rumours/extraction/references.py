@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import (
     ANY_PLAYER,
+    DEMONYMS,
     NATIONS,
     NOT_NAMES,
     PERSON_ROLE,
@@ -67,6 +68,13 @@ _POS_ALT = "|".join(re.escape(w) for w in sorted([*POSITION_TAGS, *ANY_PLAYER], 
 _NAT_ALT = "|".join(re.escape(w) for w in sorted(NATIONS, key=len, reverse=True))
 _POS_TRIE = literal_trie([*POSITION_TAGS, *ANY_PLAYER])
 _NAT_TRIE = literal_trie(NATIONS)
+_DEMONYM_TRIE = literal_trie(DEMONYMS)
+_DEMONYM_ALT = "|".join(re.escape(w) for w in sorted(DEMONYMS, key=len, reverse=True))
+# "the Canadian" alone is a player only as a subject or possessor, unlike "the German side".
+_AS_SUBJECT = (
+    r"(?=,|'s\b|\s+(?:who|is|was|has|had|will|would|could|can|said|says|signed|joined|added|admitted|"
+    r"insisted|told|scored|remains|wants|knows|believes)\b)"
+)
 _ADJ = r"(?:[a-z][a-z'-]*\s+){0,2}?"
 # Up to three words between "the" and the position word: room for a club ("the former Northgate City winger").
 # A dot only in "st." or an initialism ("the St. Pauli winger"): "reports the Sun. The Germany defender" is
@@ -76,6 +84,7 @@ _ADJ3 = r"(?:(?:st\.|(?:[a-z]\.){2,3}|[a-z0-9][a-z0-9'-]*)\s+){0,3}?"
 REFERENCE = re.compile(
     rf"\b(?:the|their|his|our|its|a)\s+{_ADJ}(?P<age>\d{{2}})-year-old(?:\s+(?P<agepos>{_POS_TRIE}))?\b"
     rf"|\bthe\s+{_ADJ}(?P<nat>{_NAT_TRIE})\s+(?P<natpos>{_POS_TRIE})\b"
+    rf"|\bthe\s+(?P<demonym>{_DEMONYM_TRIE}){_AS_SUBJECT}"
     rf"|\b(?:their|his|the|our)\s+{_ADJ3}(?:number|no\.?|#)\s?(?P<shirt>\d{{1,2}})\b"
     rf"|\b(?:a|the) (?P<whose>player) whose\b"
     rf"|\bthe\s+{_ADJ3}(?P<pos>{_POS_TRIE})\b(?!'s\s+(?:father|family|mother|wife|brother))"
@@ -85,7 +94,8 @@ REFERENCE_G = Gated(REFERENCE)
 # Every reference but a pronoun holds one of these words (an age, a nationality, a shirt, a position): "the"
 # and "a" are tried only where one follows within _REACH characters.
 _REFERENCE_WORDS = Gated(
-    re.compile(rf"\b(?:\d{{2}}-year-old|number|no\b|#|player|{_POS_ALT}|{_NAT_ALT})"), word_start=False
+    re.compile(rf"\b(?:\d{{2}}-year-old|number|no\b|#|player|{_POS_ALT}|{_NAT_ALT}|{_DEMONYM_ALT})"),
+    word_start=False,
 )
 _PRONOUN = re.compile(r"(?:he|him|his|himself)\b")
 _REACH = 120
@@ -276,6 +286,11 @@ def _reference_target(doc: Doc, r: re.Match[str], si: int, recent, others, clubs
             lambda p: None if p.born is None else age_on(p.born, doc.published) == age,
             r.group("agepos"),
             "age",
+        )
+    if r.group("demonym"):
+        country = DEMONYMS[r.group("demonym")]
+        return pick(
+            lambda p: None if not p.nationality else nation(p.nationality) == country, None, "nationality"
         )
     if r.group("nat"):
         country = nation(r.group("nat"))

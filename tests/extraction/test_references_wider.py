@@ -68,3 +68,21 @@ def test_an_attacking_midfielder_can_be_called_the_forward(run_wide):
     x = run_wide("Rafael Coimbra scored again. The forward is wanted by Bayern Munich.")
     assert [(m.surface, m.entity_id) for m in x.mentions if m.via == "reference"] == [("The forward", 14)]
     assert rumour_map(x) == {(14, 6): "interest"}
+
+
+def test_a_nationality_word_alone_is_the_player_of_that_nation(run):
+    x = run("Bayern Munich are without Dylan Marsh. The timing is cruel for the Englishman, who signed a new "
+            "contract until 2030 last month.")  # fmt: skip
+    assert {(c.player_id, c.fact_type) for c in x.contracts} == {(8, "new_deal_signed")}
+    refs = [m for m in x.mentions if m.via == "reference"]
+    assert [(m.entity_id, m.surface) for m in refs] == [(8, "the Englishman")]
+
+
+def test_a_nationality_word_before_a_noun_is_not_a_player(run):
+    x = run("Dylan Marsh impressed. The English side have agreed a fee for Marco Bellini.")
+    assert not [m for m in x.mentions if m.via == "reference" and m.kind == "player"]
+
+
+def test_a_nationality_word_that_fits_nobody_is_left_alone(run):
+    x = run("Bayern Munich are without Dylan Marsh. The Brazilian, who signed last month, is fit.")
+    assert not [m for m in x.mentions if m.via == "reference"]
