@@ -159,6 +159,7 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         r"(?:is|are|was|were|been|be|currently|already|spent|spending|spend)\s+(?:[\w'-]+\s+){0,4}?on (?"
         r":a |an )?"
         r"(?:[\w'-]+\s+){0,2}?loan (?:from|at|to|with|until)|loaned (?:out )?to|completed the signing|"
+        r"(?:brought|brings) in\b|snapped up|(?:arrived|arrives) (?:on loan )?from\b|"
         r"(?:announce[sd]?|announcing|confirm(?:s|ed)?|confirming) the (?:[\w-]+ )?(?:signing|arrival|"
         r"capture) of",
         buyer_subject=True,
@@ -195,6 +196,8 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         r"\btarget(?:ing|ed|s)?\b|want(?:s|ed)? to (?:sign|bring|land|recruit)|chas(?:ing|e|es)\b|"
         r"in the race for|admirers?\b|scouted|scouting|approach for|"
         r"lin(?:e|es|ed|ing) up (?:a |an )?(?:[\w-]+ )?(?:move|bid|offer|swoop|approach)|"
+        r"sen(?:t|d|ds|ding) scouts\b|(?:enquiries|inquiries) (?:from|for|about)\b|"
+        r"watched (?:closely )?by\b|(?:are|is|were|was|been) (?:closely )?watching\b|"
         r"keep(?:s|ing)? (?:a |an )?(?:close |watchful |keen )?eye on|kept (?:a |an )?(?:close |"
         r"watchful )?eye on|"
         r"(?:keep|keeps|keeping|kept) tabs on|(?:ready|prepared|poised) to (?:move|make a move|pounce|"
@@ -217,7 +220,7 @@ RUMOUR_CUES: tuple[Cue, ...] = (
     ),
     Cue(
         "linked",
-        r"linked\b|(?:been|being) offered to\b|"
+        r"linked\b|(?:been|being) offered to\b|(?:has|have) (?:also )?been mentioned\b|"
         r"link(?:s|ing)? (?:him |her )?(?:with|to)|tipped (?:to|for)|touted|mooted|"
         r"mentioned as (?:a |an )?(?:possible|potential|likely|prospective) (?:destination|suitors?|buyers?|"
         r"option)|"

@@ -98,6 +98,7 @@ _REFERENCE_WORDS = Gated(
     word_start=False,
 )
 _PRONOUN = re.compile(r"(?:he|him|his|himself)\b")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:under|by|with|for|from|against|to|of)\s+$")
 _REACH = 120
 _FORMER = re.compile(r"\b(?:former|ex|one-time|old)\b")
 _REGION_ALT = "|".join(re.escape(w) for w in sorted([*REGIONS, *NATIONS], key=len, reverse=True))
@@ -331,7 +332,7 @@ def _pronoun_target(doc: Doc, r: re.Match[str], si: int, recent, others):
             players == {newest}
             and before
             and before[0].kind == "player"
-            and not any(m.kind == "person" for m in before)
+            and not any(m.kind == "person" and not _after_preposition(doc, m.fs) for m in before)
             and not doc.unknown_names(si - 1, ignore_speakers=True, after_f=before[0].fe)
         ):
             return newest, 0.55, "pronoun"
@@ -348,6 +349,12 @@ def _pronoun_target(doc: Doc, r: re.Match[str], si: int, recent, others):
         if doc.unknown_names(k, ignore_speakers=True, after_f=newest_pos if k == newest_si else -1):
             return None, 0, ""
     return newest, 0.5, "pronoun"
+
+
+def _after_preposition(doc: Doc, fs: int) -> bool:
+    """ "only two starts under Enzo Maresca": a person named after a preposition is not who the next
+    sentence's "He" or "His" means; the subject the sentence opened with is."""
+    return bool(_PREPOSITION_BEFORE.search(doc.ftext, max(0, fs - 12), fs))
 
 
 def _shirt_from_index(doc: Doc, number: int, si: int, clubs_inside: list[Mention]) -> int | None:

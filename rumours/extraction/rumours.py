@@ -71,7 +71,9 @@ GENERAL_REFUSAL = re.compile(
     r"thinking)|no interest|not interested"
 )
 _AGENT = re.compile(r"\bagent\b|\brepresentatives?\b")
-_BIDDER_CUE = re.compile(r"\b(?:bids?|offers?|interest|approach|enquiry|inquiry|requests?|proposals?)\b")
+_BIDDER_CUE = re.compile(
+    r"\b(?:bids?|offers?|interest|approach|enquir(?:y|ies)|inquir(?:y|ies)|requests?|proposals?)\b"
+)
 _PER_WEEK = re.compile(r"\s*(?:-|\s)*(?:per|a|each)(?:\s|-)*week|\s?(?:pw|p/w)\b")
 
 
@@ -156,11 +158,17 @@ def _targets(
     return found, explicit_from
 
 
-def _asides(doc: Doc, si: int, cs: int) -> list[tuple[int, int]]:
-    """Relative clauses set off by commas (", who ... ,") that do not hold the cue at `cs`."""
+def _all_asides(doc: Doc, si: int) -> list[tuple[int, int]]:
+    """Relative clauses set off by commas (", who ... ,") in sentence `si`."""
     spans = doc.asides.get(si)
     if spans is None:
         spans = doc.asides[si] = [m.span() for m in _ASIDE.finditer(doc.ftext, doc.sfs[si], doc.sfe[si])]
+    return spans
+
+
+def _asides(doc: Doc, si: int, cs: int) -> list[tuple[int, int]]:
+    """Relative clauses set off by commas that do not hold the cue at `cs`."""
+    spans = _all_asides(doc, si)
     return [(a, b) for a, b in spans if not (a <= cs < b)] if spans else spans
 
 
@@ -312,6 +320,11 @@ def rumour_events(doc: Doc) -> list[Event]:
             ]
         if not players:
             players = thread.focus(si, cs, ce, clause, cue.buyer_subject, subject, stage)
+        # A move done inside a relative clause (", who joined from City in the summer,") is how he got
+        # where he is: its club, if any, is in there.
+        aside = None
+        if stage == "completed":
+            aside = next(((a, b) for a, b in _all_asides(doc, si) if a <= cs < b), None)
         renewal = stage in ("talks", "bid", "agreed") and is_renewal(doc, clause, ce)
         bidder_from = bool(players) and bool(_BIDDER_CUE.search(doc.ftext, cs, ce))
         loan = "loan" in doc.ftext[clause[0] : clause[1]]
@@ -324,9 +337,11 @@ def rumour_events(doc: Doc) -> list[Event]:
                     (player.entity, si, "talks" if stage == "talks" else "new_deal_offered", cs, ce)
                 )
                 continue
-            found, explicit_from = _targets(doc, si, clause, cs, ce, player, stage, bidder_from)
+            found, explicit_from = _targets(doc, si, aside or clause, cs, ce, player, stage, bidder_from)
             tier, clubs = _best(found)
             confidence = {3: 0.7, 2: 0.6, 1: 0.5}.get(tier, 0.4)
+            if aside and not clubs:
+                continue  # "X, who joined from City in the summer, is watched by ...": history, no club here
             others = [] if clubs else _sentence_candidates(doc, si, player, stage)
             if len(others) == 1:
                 clubs, confidence = others, 0.5

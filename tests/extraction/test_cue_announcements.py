@@ -37,3 +37,25 @@ def test_heading_to_a_club_is_agreed(run):
 
 def test_offered_to_a_club_is_a_link(run):
     assert rumour_map(run("Dylan Marsh has been offered to Bayern Munich.")) == {(8, 6): "linked"}
+
+
+def test_brought_in_and_snapped_up_are_completed(run):
+    assert rumour_map(run("Bayern Munich brought in Dylan Marsh from Harbour Town.")) == {(8, 6): "completed"}
+    assert rumour_map(run("Bayern Munich snapped up Dylan Marsh last week.")) == {(8, 6): "completed"}
+
+
+def test_scouts_enquiries_and_watching_are_interest(run):
+    assert rumour_map(run("Bayern Munich have sent scouts to watch Dylan Marsh.")) == {(8, 6): "interest"}
+    assert rumour_map(run("Dylan Marsh is being watched by Bayern Munich.")) == {(8, 6): "interest"}
+    x = run("Harbour Town have received loan enquiries from Bayern Munich for Dylan Marsh.")
+    assert rumour_map(x) == {(8, 6): "interest"}
+
+
+def test_clubs_mentioned_as_suitors_are_links(run):
+    x = run("Real Madrid want to sign Dylan Marsh. Bayern Munich have also been mentioned.")
+    assert rumour_map(x) == {(8, 2): "interest", (8, 6): "linked"}
+
+
+def test_a_move_in_a_relative_clause_is_how_he_got_there(run):
+    x = run("Dylan Marsh, who joined from Northgate City in the summer, is being watched by Bayern Munich.")
+    assert rumour_map(x) == {(8, 6): "interest"}

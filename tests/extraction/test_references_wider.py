@@ -86,3 +86,10 @@ def test_a_nationality_word_before_a_noun_is_not_a_player(run):
 def test_a_nationality_word_that_fits_nobody_is_left_alone(run):
     x = run("Bayern Munich are without Dylan Marsh. The Brazilian, who signed last month, is fit.")
     assert not [m for m in x.mentions if m.via == "reference"]
+
+
+def test_his_after_a_sentence_naming_a_coach_after_a_preposition_is_the_subject(run):
+    x = run(
+        "Dylan Marsh has started only twice under Graham Slot. His contract at Harbour Town runs until 2030."
+    )
+    assert {(c.player_id, c.club_id, c.fact_type) for c in x.contracts} == {(8, 7, "expiry")}
