@@ -141,6 +141,93 @@ def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
 # class (every letter [^\W\d_a-z] takes is A-Z or from U+00AA on), which the regex engine skips ahead to in C;
 # the lookbehinds then check the real class and what comes before: the same matches, in half the time.
 _CAPITALISED = re.compile(r"[A-Z\u00aa-\U0010ffff](?<=[^\W\d_a-z])(?<![\w'\u2019-].)[^\W\d_]{4,}(?![\w-])")
+
+
+def _character_classes() -> bytes:
+    """A bytes.translate table giving each Latin-1 character its class for `_CAPITALISED`: "U" can start a
+    match (a letter not a-z), "l" is any other letter, "b" any other character a match may not follow, " "
+    the rest. "?" is "Q", unknown: it stands for every character Latin-1 cannot encode, so may be anything."""
+    classes = []
+    for code in range(256):
+        ch = chr(code)
+        if ch == "?":
+            classes.append("Q")
+        elif re.fullmatch(r"[A-Z\u00aa-\U0010ffff]", ch) and re.fullmatch(r"[^\W\d_a-z]", ch):
+            classes.append("U")
+        elif re.fullmatch(r"[^\W\d_]", ch):
+            classes.append("l")
+        elif re.fullmatch(r"[\w'\u2019-]", ch):
+            classes.append("b")
+        else:
+            classes.append(" ")
+    return "".join(classes).encode("ascii")
+
+
+_CHARACTER_CLASSES = _character_classes()
+# Where a `_CAPITALISED` match may start, read off the classes: a "U" (or an unknown "Q") not after a letter,
+# digit, apostrophe or hyphen and before four more letters. Unknown characters allow everything, so every real
+# match starts at one of these places; `_CAPITALISED.match` then decides. Only the start is consumed, so no
+# place hides the next. Each pattern starts with one literal byte, which the regex engine finds with a tight
+# loop instead of testing a class at every character.
+_MAY_START = re.compile(rb"U(?<![Ulb].)(?=[UlQ]{4})")
+_MAY_START_UNKNOWN = re.compile(rb"Q(?<![Ulb].)(?=[UlQ]{4})")
+
+
+_BLANKS = [bytearray(n) for n in range(64)]
+
+
+def character_classes(text: str) -> bytearray:
+    """`text` as `_CHARACTER_CLASSES`, one byte per character."""
+    return bytearray(text.encode("latin-1", "replace").translate(_CHARACTER_CLASSES))
+
+
+def capitalised_word_starts(classes: bytearray) -> list[int]:
+    """Every place a `_CAPITALISED` match may start, in order: a superset of the real starts."""
+    starts = [m.start() for m in _MAY_START.finditer(classes)]
+    if b"Q" in classes:
+        starts += [m.start() for m in _MAY_START_UNKNOWN.finditer(classes)]
+        starts.sort()
+    return starts
+
+
+def _uncovered_capitalised_words(folded: Folded, taken: list[Mention]) -> list[tuple[int, int, int]]:
+    """`_CAPITALISED` matches overlapping no mention in `taken`, in text order: (original start, fs, fe)."""
+    original = folded.original
+    classes = character_classes(original)
+    words = []
+    if folded.omap is None:
+        # Folded offsets are the original's. Most capitalised words are names already found: blanked out
+        # (class 0, no letter), they are never candidates, and a word that runs into one holds a 0. (The
+        # blanks are bytearrays: a bytearray takes any other value by way of a copy of it.)
+        for m in taken:
+            fs, fe = m.fs, m.fe
+            classes[fs:fe] = _BLANKS[fe - fs] if fe - fs < len(_BLANKS) else bytearray(fe - fs)
+        for start in capitalised_word_starts(classes):
+            tm = _CAPITALISED.match(original, start)
+            if tm is not None:
+                end = tm.end()
+                if classes.find(0, start, end) < 0:
+                    words.append((start, start, end))
+        return words
+    covered = [(m.fs, m.fe) for m in taken]
+    ci, nc = 0, len(covered)
+    for start in capitalised_word_starts(classes):
+        fs = folded.fpos(start)
+        while ci < nc and covered[ci][1] <= fs:
+            ci += 1
+        if ci < nc and covered[ci][0] <= fs:
+            continue
+        tm = _CAPITALISED.match(original, start)
+        if tm is None:
+            continue
+        end = tm.end()
+        fe = folded.fpos(end)
+        if ci < nc and covered[ci][0] < fe:
+            continue
+        words.append((start, fs, fe))
+    return words
+
+
 # Capitalised words that are not names: fuzzy matching skips them outright.
 _COMMON = set(
     [
@@ -263,20 +350,9 @@ def fuzzy_mentions(
     """Close misspellings of one-word names ("Marid"), only for capitalised unmatched words of 5+ letters."""
     if not gaz.fuzzy_buckets:
         return []
-    original = folded.original
-    covered = [(m.fs, m.fe) for m in taken]
     out: list[Mention] = []
-    ci, nc = 0, len(covered)
     ftext = folded.text
-    identity = folded.omap is None
-    for tm in _CAPITALISED.finditer(original):
-        start, end = tm.span()
-        fs, fe = (start, end) if identity else (folded.fpos(start), folded.fpos(end))
-        # Most capitalised words are names already found: that test first.
-        while ci < nc and covered[ci][1] <= fs:
-            ci += 1
-        if ci < nc and covered[ci][0] < fe:
-            continue
+    for start, fs, fe in _uncovered_capitalised_words(folded, taken):
         if start in sentence_starts:
             continue
         word = ftext[fs:fe]
