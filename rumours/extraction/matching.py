@@ -85,34 +85,26 @@ def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
     automaton = gaz.automaton
     if automaton is None or not ftext:
         return []
-    table = gaz.scan_table
-    word_keys, scan_keys = gaz.word_keys, gaz.scan_keys
-    original, identity = folded.original, folded.omap is None
-    found: list[tuple[int, int, int]] = []
+    offsets, entries, table, key_index = gaz.scan_offsets, gaz.scan_entries, gaz.scan_table, gaz.key_index
+    original, identity, n = folded.original, folded.omap is None, len(ftext)
     # Word-aligned scan: keys are padded with spaces and every non-alphanumeric character of the text is a
-    # space, so only hits bounded by non-alphanumerics (or the text's ends) come back; each is then confirmed
-    # against the real keys, which may differ in their punctuation ("st. pauli" / "st pauli").
-    for last, value in automaton.iter(" " + word_aligned(ftext) + " "):
-        fe = last - 1  # `last` is the closing pad, one character ahead in the padded text
-        if value < 0:  # one key (gazetteer.py): whether to confirm it, its index
-            value = -1 - value
-            index = value & 0xFFFFFF
-            fs = fe - table[index][0]
-            if not (value & 0x1000000) or ftext.startswith(scan_keys[index], fs):
-                found.append((fs, -fe, index))
-            continue
-        for key, index in word_keys[value]:
-            fs = fe - len(key)
-            if ftext.startswith(key, fs):
-                found.append((fs, -fe, index))
+    # space, so only hits bounded by non-alphanumerics (or the text's ends) come back, as (start, -end - 1,
+    # value): sorted, leftmost and then longest come first. About half are names inside longer ones.
+    found = [(last - offsets[v], -last, v) for last, v in automaton.iter(" " + word_aligned(ftext) + " ")]
     found.sort()
     mentions: list[Mention] = []
     last_end = -1
-    for fs, neg_fe, value in found:
+    for fs, neg_last, v in found:
         if fs < last_end:
             continue
-        fe = -neg_fe
-        _, targets, cap, outlet, via = table[value]
+        fe = -1 - neg_last
+        entry = entries[v]
+        if entry is None:  # the text may differ from the keys in punctuation ("st. pauli"): is it one?
+            index = key_index.get(ftext[fs:fe])
+            if index is None:
+                continue
+            entry = table[index]
+        targets, cap, outlet, via = entry
         if cap is None:
             targets = tuple(t for t in targets if _case_ok(folded, fs, fe, t.cap))
             if not targets:
@@ -120,7 +112,9 @@ def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
             via = "name" if any(t.via == "name" for t in targets) else targets[0].via
         elif cap >= 0:
             if identity:  # the common case, inlined: the letter at `cap` (or the first) is a capital
-                ch = original[fs + cap] if cap < fe - fs and original[fs + cap].isalpha() else original[fs]
+                ch = original[fs]
+                if cap and cap < fe - fs and original[fs + cap].isalpha():
+                    ch = original[fs + cap]
                 if not (ch.isupper() or ch.isdigit()):
                     continue
             elif not _cap_ok(folded, fs, fe, cap):
@@ -131,8 +125,11 @@ def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
             if not targets:
                 continue
             via = "name" if any(t.via == "name" for t in targets) else targets[0].via
-        possessive = ftext.startswith("'s", fe) or (ftext.startswith("' ", fe) and ftext[fe - 1] == "s")
-        mentions.append(Mention(fs, fe, targets, via, possessive=possessive))
+        # Positional arguments (kind "", entity None, then possessive): the keyword form costs a third more.
+        if fe < n and ftext[fe] == "'":
+            mentions.append(Mention(fs, fe, targets, via, "", None, _possessive(ftext, fe)))
+        else:
+            mentions.append(Mention(fs, fe, targets, via))
         last_end = fe
     return mentions
 
