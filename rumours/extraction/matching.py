@@ -398,19 +398,22 @@ def _closest(gaz: Gazetteer, word: str) -> str | None:
 
 def resolve(mentions: list[Mention], title_mentions: list[Mention], gaz: Gazetteer) -> None:
     """Fix `kind`/`entity` of each mention: unambiguous ones first, then shared names from the article."""
-    support: Counter[tuple[str, int]] = Counter()
     everything = [*title_mentions, *mentions]
     ambiguous = False
     for m in everything:
-        if len(m.targets) == 1:
-            t = m.targets[0]
-            m.kind, m.entity = t.kind, t.id
-            if t.kind == "person":
-                m.club = gaz.person(t.id).club_id
-            support[(t.kind, t.id)] += 1
-        elif m.targets:
+        targets = m.targets
+        if len(targets) == 1:
+            kind, ident, _, _ = targets[0]
+            m.kind, m.entity = kind, ident
+            if kind == "person":
+                m.club = gaz.person(ident).club_id
+        elif targets:
             ambiguous = True
-    for _ in range(2 if ambiguous else 0):
+    if not ambiguous:
+        return
+    # How often each entity is named for sure: what a shared name leans on.
+    support: Counter[tuple[str, int]] = Counter((m.kind, m.entity) for m in everything if len(m.targets) == 1)
+    for _ in range(2):
         clubs_of_players: Counter[int] = Counter()
         for (kind, ident), n in support.items():
             if kind == "player":
