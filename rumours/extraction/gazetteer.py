@@ -82,11 +82,12 @@ class Gazetteer:
         self._people: dict[int, PersonEntry] = {}
         self._outlets: dict[int, str] = {}
         self._keys: list[tuple[int, tuple[Target, ...]]] = []
-        self.scan_table: list[tuple[int, tuple[Target, ...], int | None, bool, str]] = []
+        self.scan_table: list[tuple[tuple[Target, ...], int | None, bool, str]] = []
         self.automaton: ahocorasick.Automaton | None = None
-        # The keys by index, and the (key, key index) groups sharing a word-aligned form (see _automaton_for).
-        self.scan_keys: list[str] = []
-        self.word_keys: list[tuple[tuple[str, int], ...]] = []
+        # By automaton value (see _automaton_for): the offset from a hit's end back to its start, and the
+        # key's scan_table row when the hit is that key for sure (None when the text must be looked up).
+        self.scan_offsets: list[int] = []
+        self.scan_entries: list[tuple[tuple[Target, ...], int | None, bool, str] | None] = []
         self.players_by_club: dict[int, tuple[int, ...]] = {}
         self.players_by_club_shirt: dict[tuple[int, int], tuple[int, ...]] = {}
         self.fuzzy_buckets: dict[tuple[str, int], list[str]] = {}
@@ -167,17 +168,16 @@ class Gazetteer:
         g.players_by_club = {k: tuple(v) for k, v in by_club.items()}
         g.players_by_club_shirt = {k: tuple(v) for k, v in by_shirt.items()}
         g._keys = [(len(k), tuple(v)) for k, v in targets.items()]
-        # What the scan needs per key, precomputed: (length, targets, the capital position all targets
-        # share, or None when they differ, whether an outlet is among them).
+        # What the scan needs per key, precomputed: (targets, the capital position all targets share, or None
+        # when they differ, whether an outlet is among them, how the name was found).
         g.scan_table = [
             (
-                n,
                 ts,
                 ts[0].cap if all(t.cap == ts[0].cap for t in ts) else None,
                 any(t.kind == "outlet" for t in ts),
                 "name" if any(t.via == "name" for t in ts) else ts[0].via,
             )
-            for n, ts in g._keys
+            for _, ts in g._keys
         ]
         g.key_index = {k: i for i, k in enumerate(targets)}
         buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -185,7 +185,8 @@ class Gazetteer:
             if len(k) >= _FUZZY_MIN and " " not in k and k.isalpha():
                 buckets[(k[0], len(k))].append(k)
         g.fuzzy_buckets = dict(buckets)
-        g.automaton, g.scan_keys, g.word_keys = _automaton_for(version, targets.keys())
+        g.automaton, g.scan_offsets, sure_keys = _automaton_for(version, targets.keys())
+        g.scan_entries = [None if i is None else g.scan_table[i] for i in sure_keys]
         return g
 
     # ---- lookups ------------------------------------------------------------------------------------------
@@ -237,16 +238,13 @@ def word_aligned(text: str) -> str:
 
 def _automaton_for(
     version: int, keys: Iterable[str]
-) -> tuple[ahocorasick.Automaton, list[str], list[tuple[tuple[str, int], ...]]]:
-    """The automaton over the word-aligned keys (" " + key with non-alphanumerics as spaces + " "), the keys
-    by index, and the groups of real keys (with their indexes) that share a word-aligned form.
-
-    An automaton value below zero is one key: -1 - (must-confirm * 2**24 + index) (STORE_INTS keeps 32 bits);
-    a key of letters and digits only needs no confirming, others ("st. pauli", "john smith") must be the text
-    itself. A value from zero up numbers a group, every member of which is tried."""
+) -> tuple[ahocorasick.Automaton | None, list[int], list[int | None]]:
+    """The automaton over the word-aligned keys (" " + key with non-alphanumerics as spaces + " "), whose
+    value numbers the word-aligned form; by that number, the offset from a hit's end (as `iter` reports it, at
+    the closing pad) back to its start, and the index of the key a hit is for sure: the one key of that form,
+    when it is all letters and digits. Otherwise (None) the text may differ in punctuation ("st. pauli",
+    "st pauli", "mateo-bakedi"), and the hit is a name only if the text spells a key."""
     keys = list(keys)
-    if len(keys) >= 1 << 24:
-        raise ValueError("too many gazetteer keys for the scan's value encoding")
     fingerprint = (version, len(keys), hash(tuple(keys)))
     if version:
         with _cache_lock:
@@ -257,17 +255,15 @@ def _automaton_for(
     for i, key in enumerate(keys):
         groups.setdefault(" " + word_aligned(key) + " ", []).append((key, i))
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    word_keys = []
-    for padded, members in groups.items():
-        if len(members) == 1:
-            key, i = members[0]
-            automaton.add_word(padded, -1 - ((not key.isalnum()) << 24 | i))
-            continue
-        automaton.add_word(padded, len(word_keys))
-        word_keys.append(tuple(members))
+    offsets, sure_keys = [], []
+    for value, (padded, members) in enumerate(groups.items()):
+        automaton.add_word(padded, value)
+        offsets.append(len(padded) - 1)  # the pads aside, a form is as long as its keys
+        key, i = members[0]
+        sure_keys.append(i if len(members) == 1 and key.isalnum() else None)
     automaton.make_automaton()
     # With no names at all pyahocorasick leaves a bare trie that cannot be scanned: no automaton instead.
-    built = (automaton if groups else None, keys, word_keys)
+    built = (automaton if groups else None, offsets, sure_keys)
     if version:
         with _cache_lock:
             if len(_automata) >= 2:

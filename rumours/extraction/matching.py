@@ -85,34 +85,26 @@ def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
     automaton = gaz.automaton
     if automaton is None or not ftext:
         return []
-    table = gaz.scan_table
-    word_keys, scan_keys = gaz.word_keys, gaz.scan_keys
-    original, identity = folded.original, folded.omap is None
-    found: list[tuple[int, int, int]] = []
+    offsets, entries, table, key_index = gaz.scan_offsets, gaz.scan_entries, gaz.scan_table, gaz.key_index
+    original, identity, n = folded.original, folded.omap is None, len(ftext)
     # Word-aligned scan: keys are padded with spaces and every non-alphanumeric character of the text is a
-    # space, so only hits bounded by non-alphanumerics (or the text's ends) come back; each is then confirmed
-    # against the real keys, which may differ in their punctuation ("st. pauli" / "st pauli").
-    for last, value in automaton.iter(" " + word_aligned(ftext) + " "):
-        fe = last - 1  # `last` is the closing pad, one character ahead in the padded text
-        if value < 0:  # one key (gazetteer.py): whether to confirm it, its index
-            value = -1 - value
-            index = value & 0xFFFFFF
-            fs = fe - table[index][0]
-            if not (value & 0x1000000) or ftext.startswith(scan_keys[index], fs):
-                found.append((fs, -fe, index))
-            continue
-        for key, index in word_keys[value]:
-            fs = fe - len(key)
-            if ftext.startswith(key, fs):
-                found.append((fs, -fe, index))
+    # space, so only hits bounded by non-alphanumerics (or the text's ends) come back, as (start, -end - 1,
+    # value): sorted, leftmost and then longest come first. About half are names inside longer ones.
+    found = [(last - offsets[v], -last, v) for last, v in automaton.iter(" " + word_aligned(ftext) + " ")]
     found.sort()
     mentions: list[Mention] = []
     last_end = -1
-    for fs, neg_fe, value in found:
+    for fs, neg_last, v in found:
         if fs < last_end:
             continue
-        fe = -neg_fe
-        _, targets, cap, outlet, via = table[value]
+        fe = -1 - neg_last
+        entry = entries[v]
+        if entry is None:  # the text may differ from the keys in punctuation ("st. pauli"): is it one?
+            index = key_index.get(ftext[fs:fe])
+            if index is None:
+                continue
+            entry = table[index]
+        targets, cap, outlet, via = entry
         if cap is None:
             targets = tuple(t for t in targets if _case_ok(folded, fs, fe, t.cap))
             if not targets:
@@ -120,7 +112,9 @@ def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
             via = "name" if any(t.via == "name" for t in targets) else targets[0].via
         elif cap >= 0:
             if identity:  # the common case, inlined: the letter at `cap` (or the first) is a capital
-                ch = original[fs + cap] if cap < fe - fs and original[fs + cap].isalpha() else original[fs]
+                ch = original[fs]
+                if cap and cap < fe - fs and original[fs + cap].isalpha():
+                    ch = original[fs + cap]
                 if not (ch.isupper() or ch.isdigit()):
                     continue
             elif not _cap_ok(folded, fs, fe, cap):
@@ -131,8 +125,11 @@ def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
             if not targets:
                 continue
             via = "name" if any(t.via == "name" for t in targets) else targets[0].via
-        possessive = ftext.startswith("'s", fe) or (ftext.startswith("' ", fe) and ftext[fe - 1] == "s")
-        mentions.append(Mention(fs, fe, targets, via, possessive=possessive))
+        # Positional arguments (kind "", entity None, then possessive): the keyword form costs a third more.
+        if fe < n and ftext[fe] == "'":
+            mentions.append(Mention(fs, fe, targets, via, "", None, _possessive(ftext, fe)))
+        else:
+            mentions.append(Mention(fs, fe, targets, via))
         last_end = fe
     return mentions
 
@@ -141,6 +138,93 @@ def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
 # class (every letter [^\W\d_a-z] takes is A-Z or from U+00AA on), which the regex engine skips ahead to in C;
 # the lookbehinds then check the real class and what comes before: the same matches, in half the time.
 _CAPITALISED = re.compile(r"[A-Z\u00aa-\U0010ffff](?<=[^\W\d_a-z])(?<![\w'\u2019-].)[^\W\d_]{4,}(?![\w-])")
+
+
+def _character_classes() -> bytes:
+    """A bytes.translate table giving each Latin-1 character its class for `_CAPITALISED`: "U" can start a
+    match (a letter not a-z), "l" is any other letter, "b" any other character a match may not follow, " "
+    the rest. "?" is "Q", unknown: it stands for every character Latin-1 cannot encode, so may be anything."""
+    classes = []
+    for code in range(256):
+        ch = chr(code)
+        if ch == "?":
+            classes.append("Q")
+        elif re.fullmatch(r"[A-Z\u00aa-\U0010ffff]", ch) and re.fullmatch(r"[^\W\d_a-z]", ch):
+            classes.append("U")
+        elif re.fullmatch(r"[^\W\d_]", ch):
+            classes.append("l")
+        elif re.fullmatch(r"[\w'\u2019-]", ch):
+            classes.append("b")
+        else:
+            classes.append(" ")
+    return "".join(classes).encode("ascii")
+
+
+_CHARACTER_CLASSES = _character_classes()
+# Where a `_CAPITALISED` match may start, read off the classes: a "U" (or an unknown "Q") not after a letter,
+# digit, apostrophe or hyphen and before four more letters. Unknown characters allow everything, so every real
+# match starts at one of these places; `_CAPITALISED.match` then decides. Only the start is consumed, so no
+# place hides the next. Each pattern starts with one literal byte, which the regex engine finds with a tight
+# loop instead of testing a class at every character.
+_MAY_START = re.compile(rb"U(?<![Ulb].)(?=[UlQ]{4})")
+_MAY_START_UNKNOWN = re.compile(rb"Q(?<![Ulb].)(?=[UlQ]{4})")
+
+
+_BLANKS = [bytearray(n) for n in range(64)]
+
+
+def character_classes(text: str) -> bytearray:
+    """`text` as `_CHARACTER_CLASSES`, one byte per character."""
+    return bytearray(text.encode("latin-1", "replace").translate(_CHARACTER_CLASSES))
+
+
+def capitalised_word_starts(classes: bytearray) -> list[int]:
+    """Every place a `_CAPITALISED` match may start, in order: a superset of the real starts."""
+    starts = [m.start() for m in _MAY_START.finditer(classes)]
+    if b"Q" in classes:
+        starts += [m.start() for m in _MAY_START_UNKNOWN.finditer(classes)]
+        starts.sort()
+    return starts
+
+
+def _uncovered_capitalised_words(folded: Folded, taken: list[Mention]) -> list[tuple[int, int, int]]:
+    """`_CAPITALISED` matches overlapping no mention in `taken`, in text order: (original start, fs, fe)."""
+    original = folded.original
+    classes = character_classes(original)
+    words = []
+    if folded.omap is None:
+        # Folded offsets are the original's. Most capitalised words are names already found: blanked out
+        # (class 0, no letter), they are never candidates, and a word that runs into one holds a 0. (The
+        # blanks are bytearrays: a bytearray takes any other value by way of a copy of it.)
+        for m in taken:
+            fs, fe = m.fs, m.fe
+            classes[fs:fe] = _BLANKS[fe - fs] if fe - fs < len(_BLANKS) else bytearray(fe - fs)
+        for start in capitalised_word_starts(classes):
+            tm = _CAPITALISED.match(original, start)
+            if tm is not None:
+                end = tm.end()
+                if classes.find(0, start, end) < 0:
+                    words.append((start, start, end))
+        return words
+    covered = [(m.fs, m.fe) for m in taken]
+    ci, nc = 0, len(covered)
+    for start in capitalised_word_starts(classes):
+        fs = folded.fpos(start)
+        while ci < nc and covered[ci][1] <= fs:
+            ci += 1
+        if ci < nc and covered[ci][0] <= fs:
+            continue
+        tm = _CAPITALISED.match(original, start)
+        if tm is None:
+            continue
+        end = tm.end()
+        fe = folded.fpos(end)
+        if ci < nc and covered[ci][0] < fe:
+            continue
+        words.append((start, fs, fe))
+    return words
+
+
 # Capitalised words that are not names: fuzzy matching skips them outright.
 _COMMON = set(
     [
@@ -263,20 +347,9 @@ def fuzzy_mentions(
     """Close misspellings of one-word names ("Marid"), only for capitalised unmatched words of 5+ letters."""
     if not gaz.fuzzy_buckets:
         return []
-    original = folded.original
-    covered = [(m.fs, m.fe) for m in taken]
     out: list[Mention] = []
-    ci, nc = 0, len(covered)
     ftext = folded.text
-    identity = folded.omap is None
-    for tm in _CAPITALISED.finditer(original):
-        start, end = tm.span()
-        fs, fe = (start, end) if identity else (folded.fpos(start), folded.fpos(end))
-        # Most capitalised words are names already found: that test first.
-        while ci < nc and covered[ci][1] <= fs:
-            ci += 1
-        if ci < nc and covered[ci][0] < fe:
-            continue
+    for start, fs, fe in _uncovered_capitalised_words(folded, taken):
         if start in sentence_starts:
             continue
         word = ftext[fs:fe]
@@ -325,19 +398,22 @@ def _closest(gaz: Gazetteer, word: str) -> str | None:
 
 def resolve(mentions: list[Mention], title_mentions: list[Mention], gaz: Gazetteer) -> None:
     """Fix `kind`/`entity` of each mention: unambiguous ones first, then shared names from the article."""
-    support: Counter[tuple[str, int]] = Counter()
     everything = [*title_mentions, *mentions]
     ambiguous = False
     for m in everything:
-        if len(m.targets) == 1:
-            t = m.targets[0]
-            m.kind, m.entity = t.kind, t.id
-            if t.kind == "person":
-                m.club = gaz.person(t.id).club_id
-            support[(t.kind, t.id)] += 1
-        elif m.targets:
+        targets = m.targets
+        if len(targets) == 1:
+            kind, ident, _, _ = targets[0]
+            m.kind, m.entity = kind, ident
+            if kind == "person":
+                m.club = gaz.person(ident).club_id
+        elif targets:
             ambiguous = True
-    for _ in range(2 if ambiguous else 0):
+    if not ambiguous:
+        return
+    # How often each entity is named for sure: what a shared name leans on.
+    support: Counter[tuple[str, int]] = Counter((m.kind, m.entity) for m in everything if len(m.targets) == 1)
+    for _ in range(2):
         clubs_of_players: Counter[int] = Counter()
         for (kind, ident), n in support.items():
             if kind == "player":
