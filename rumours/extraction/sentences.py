@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import partial
+from itertools import accumulate
 from typing import NamedTuple
 
 _ABBREVIATIONS = {
@@ -11,14 +14,41 @@ _ABBREVIATIONS = {
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "pts", "min", "mins", "cf", "al",
     "sen", "rep",
 }  # fmt: skip
-# Terminal punctuation (with closing quotes and brackets) before whitespace, or a line break. Written to
-# start with one character class so that the regex engine skips ahead to candidates in C.
-_BOUNDARY = re.compile(r"[\n.!?\u2026](?:(?<=\n)\s*|(?<=[.!?\u2026])[.!?\u2026]*[\"'\u201d\u2019)\]]*(?=\s))")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _TERMINAL = set(".!?\u2026:;\"'\u201d\u2019)")
 _QUOTE_MARKS = '"\u201c\u201d'
-_SPACE_RUN = re.compile(r"\s*")  # \s is str.isspace: the whitespace after a boundary, in one C call
 _OPEN_QUOTES = {"\u201c": 1, "\u201d": -1}
+
+
+_CLOSERS = "\"'\u201d\u2019)\\]"
+# Every terminal mark (".!?…") reads as "." in the copy of the text that `_END` runs over: the pattern then
+# starts with a literal, which the regex engine finds with a fast scan instead of testing a class at every
+# character. A match is a run of terminal marks and closing quotes or brackets, then the gap to the next
+# sentence: group 1 when the gap has no line break and the next character is ASCII and not a lower-case
+# letter (a sentence start for certain: the common case), else group 2 (checked by hand).
+_END = re.compile(rf"\.\.*[{_CLOSERS}]*(?:([^\S\n]+)(?=[!-`{{-~])|(\s+))")
+_LINE_BREAK = re.compile(r"\n\s*")
+
+
+def _maybe_abbreviation() -> re.Pattern[str]:
+    """Periods that `_is_abbreviation` could accept (a superset), as lookbehinds: the ASCII letters before the
+    dot are one letter or a listed abbreviation, or another dot is among the six characters before it, or a
+    line break is just before it. Most periods end a plain word and fail all of them, so `_is_abbreviation`
+    runs only on the few that pass."""
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(_ABBREVIATIONS):
+        by_length.setdefault(len(word), []).append(word)
+    words = [r"(?<=(?<![A-Za-z])[A-Za-z]\.)"]
+    words += [
+        rf"(?<=(?<![A-Za-z])(?i:{'|'.join(group)})\.)" for n, group in sorted(by_length.items()) if n > 1
+    ]
+    dots = [rf"(?<=\.[\s\S]{{{k}}}\.)" for k in range(6)]
+    # `_WORD_BEFORE`'s "$" also matches before a final line break: the word may end before a "\n" there.
+    dots.append(r"(?<=\n\.)")
+    return re.compile(rf"\.(?:{'|'.join(words + dots)})")
+
+
+_MAYBE_ABBREVIATION = _maybe_abbreviation()
 
 
 class Sentence(NamedTuple):
@@ -27,6 +57,9 @@ class Sentence(NamedTuple):
     end: int
     paragraph: int
     in_quote: bool  # starts inside a quotation: someone's words, not the writer's
+
+
+_new_sentence = partial(tuple.__new__, Sentence)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -57,62 +90,93 @@ def _quote_marks(text: str) -> list[tuple[int, str]]:
     return marks
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    cuts: list[tuple[int, bool]] = []  # (offset after the boundary, starts a new paragraph)
-    n = len(text)
-    space_run = _SPACE_RUN.match
-    for m in _BOUNDARY.finditer(text):
-        token = m.group(0)
-        end = m.end()
-        if text.startswith(" ", end) and not text[end + 1 : end + 2].isspace():
-            nxt = end + 1  # the common case: one space (or a space ending the text), then the next sentence
-        else:
-            nxt = space_run(text, end).end()
-        if nxt >= n:
-            continue
-        following = text[nxt]
-        if token[0] == "\n" or token[0].isspace():
-            before = m.start() - 1
-            while before >= 0 and text[before] in " \t":
-                before -= 1
-            # A line that does not end a sentence is a headline, unless the text goes on in lower case
-            # (a paragraph broken mid-sentence).
-            if before >= 0 and text[before] not in _TERMINAL and following.islower():
+def _terminal_marks_as_dots(text: str) -> str:
+    """`text` with "!", "?" and "…" written as "." (same offsets): the copy `_END` scans."""
+    for mark in "!?\u2026":
+        if mark in text:
+            text = text.replace(mark, ".")
+    return text
+
+
+def _cuts(text: str, end: int) -> list[tuple[int, int, int]]:
+    """(start of the next sentence, end of this one, paragraph breaks) at every sentence boundary before
+    `end` (the text without its trailing whitespace), in text order.
+
+    A boundary is terminal punctuation before whitespace, or a run of whitespace with a line break in it;
+    the next sentence starts after the whitespace. Terminal punctuation does not end a sentence before a
+    lower-case word or after an abbreviation, unless a line break follows it; a line that does not end in
+    punctuation is a headline unless the text goes on in lower case (a paragraph broken mid-sentence).
+    Punctuation followed by a line break can count two paragraph breaks, one for each reason."""
+    cuts: list[tuple[int, int, int]] = []
+    maybe_abbreviation = {m.start() for m in _MAYBE_ABBREVIATION.finditer(text, 0, end)}
+    broken: set[int] = set()  # sentence starts after terminal punctuation and a line break
+    for m in _END.finditer(_terminal_marks_as_dots(text), 0, end):
+        stop, nxt = m.span(1)
+        if stop < 0:
+            stop, nxt = m.span(2)
+            line_break = text.find("\n", stop, nxt)
+            if line_break >= 0:
+                # Always a boundary; the line break is a second one here unless it fails the line rule.
+                cuts.append((nxt, stop, 1 + _line_break_is_cut(text, line_break, nxt)))
+                broken.add(nxt)
                 continue
-            cuts.append((nxt, "\n\n" in token or token.count("\n") >= 1))
+            if text[nxt].islower():
+                continue
+        if maybe_abbreviation and m.start() in maybe_abbreviation and _is_abbreviation(text, m.start()):
             continue
-        broken = text.find("\n", end, nxt) >= 0
-        if not broken and (following.islower() or (token[0] == "." and _is_abbreviation(text, m.start()))):
-            continue
-        cuts.append((nxt, broken))
-    sentences: list[Sentence] = []
-    start = 0
-    paragraph = 0
-    depth = 0  # curly-quote depth, or straight-quote parity
-    straight = 0
-    # Every quote mark, found once; walked in step with the sentence starts.
-    quotes = _quote_marks(text)
-    qi, nq = 0, len(quotes)
-    isspace = str.isspace
-    new = tuple.__new__
-    for cut, new_paragraph in [*cuts, (n, False)]:
-        s, e = start, cut
-        while s < e and isspace(text[s]):
-            s += 1
-        while e > s and isspace(text[e - 1]):
-            e -= 1
-        if e > s:
-            # Quote state at the sentence start, counted incrementally.
-            while qi < nq and quotes[qi][0] < s:
-                ch = quotes[qi][1]
-                if ch == '"':
-                    straight ^= 1
-                else:
-                    depth = max(0, depth + _OPEN_QUOTES[ch])
-                qi += 1
-            # tuple.__new__: the named tuple without its Python-level constructor (one call per sentence)
-            sentences.append(new(Sentence, (len(sentences), s, e, paragraph, bool(depth or straight))))
-        if new_paragraph:
-            paragraph += 1
-        start = cut
-    return sentences
+        cuts.append((nxt, stop, 0))
+    if "\n" in text:
+        for m in _LINE_BREAK.finditer(text, 0, end):
+            nxt = m.end()
+            if nxt not in broken and _line_break_is_cut(text, m.start(), nxt):
+                stop = m.start()
+                while stop > 0 and text[stop - 1].isspace():
+                    stop -= 1
+                cuts.append((nxt, stop, 1))
+        cuts.sort()
+    return cuts
+
+
+def _line_break_is_cut(text: str, line_break: int, nxt: int) -> bool:
+    """A line break ends a sentence unless the line does not end in punctuation and the text goes on in lower
+    case at `nxt` (a paragraph broken mid-sentence)."""
+    before = line_break - 1
+    while before >= 0 and text[before] in " \t":
+        before -= 1
+    return before < 0 or text[before] in _TERMINAL or not text[nxt].islower()
+
+
+def _quoted(text: str, starts: list[int]) -> list[bool]:
+    """Whether each offset in `starts` is inside a quotation (curly-quote depth, or straight-quote parity)."""
+    if not ('"' in text or "\u201c" in text or "\u201d" in text):
+        return [False] * len(starts)
+    offsets: list[int] = []
+    inside = [False]  # the state after each mark
+    depth = straight = 0
+    for offset, mark in _quote_marks(text):
+        if mark == '"':
+            straight ^= 1
+        else:
+            depth = max(0, depth + _OPEN_QUOTES[mark])
+        offsets.append(offset)
+        inside.append(bool(depth or straight))
+    # The state after the marks before each start, found by bisection in C (a map, not a Python loop).
+    return list(map(inside.__getitem__, map(partial(bisect_left, offsets), starts)))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    end = len(text.rstrip())
+    cuts = _cuts(text, end)
+    nxts, stops, breaks = zip(*cuts, strict=True) if cuts else ((), (), ())  # columns, built in C
+    starts = [len(text) - len(text.lstrip()), *nxts]
+    stops = [*stops, end]
+    paragraphs = list(accumulate(breaks, initial=0))
+    if stops[0] <= starts[0]:  # the text opens with a boundary (or is blank): no first sentence
+        del starts[0], stops[0], paragraphs[0]
+    # tuple.__new__: the named tuple without its Python-level constructor, one C call per sentence
+    return list(
+        map(
+            _new_sentence,
+            zip(range(len(starts)), starts, stops, paragraphs, _quoted(text, starts), strict=True),
+        )
+    )
