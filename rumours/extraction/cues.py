@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .triggers import Gated
+from .triggers import Gated, GatedAlternation
 
 MONEY = (
     r"(?:\u00a3|\u20ac|\$|&#163;|&pound;|&euro;)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:m|bn|k|million|billion|"
@@ -210,18 +210,19 @@ RUMOUR_CUES: tuple[Cue, ...] = (
 )
 
 
-def _compile(cues: tuple[Cue, ...]) -> re.Pattern[str]:
-    # Every cue starts at a word boundary, an apostrophe ("'s bid") or a currency sign; the guard in
-    # front lets
-    # the engine reject the other positions with one check instead of trying every alternative there.
-    body = "|".join(f"(?P<c{i}>{c.pattern})" for i, c in enumerate(cues))
-    return re.compile(
-        rf"(?:(?<![\w])(?=[\w'\u00a3\u20ac$&])|(?<=[\w])(?=')|(?<=\s)(?=[\u00a3\u20ac$&]))(?:{body})"
-    )
+# Every cue starts at a word boundary, an apostrophe ("'s bid") or a currency sign; the guard in front lets
+# the engine reject the other positions with one check instead of trying every alternative there.
+_GUARD = r"(?:(?<![\w])(?=[\w'\u00a3\u20ac$&])|(?<=[\w])(?=')|(?<=\s)(?=[\u00a3\u20ac$&]))"
 
 
-RUMOUR_RE = _compile(RUMOUR_CUES)
-RUMOUR = Gated(RUMOUR_RE)
+def _compile(cues: tuple[Cue, ...]) -> GatedAlternation:
+    """One alternation of the cues, group c{i} for cue i: at a place only the cues that can start there are
+    tried."""
+    return GatedAlternation(_GUARD, {f"c{i}": c.pattern for i, c in enumerate(cues)})
+
+
+RUMOUR = _compile(RUMOUR_CUES)
+RUMOUR_RE = RUMOUR.pattern
 
 
 def cue_of(match: re.Match[str], cues: tuple[Cue, ...]) -> Cue:
@@ -344,8 +345,8 @@ CONTRACT_CUES: tuple[Cue, ...] = (
         r"weekly wage of)\s+(?:a\s+)?(?:\w+\s+)?(?:" + MONEY + r")",
     ),
 )
-CONTRACT_RE = _compile(CONTRACT_CUES)
-CONTRACT = Gated(CONTRACT_RE)
+CONTRACT = _compile(CONTRACT_CUES)
+CONTRACT_RE = CONTRACT.pattern
 # Scanned apart: a length often sits inside another cue ("offered a new four-year contract").
 LENGTH_CUES = (
     Cue(
@@ -354,8 +355,8 @@ LENGTH_CUES = (
         r"extension)",
     ),
 )
-LENGTH_RE = _compile(LENGTH_CUES)
-LENGTH = Gated(LENGTH_RE)
+LENGTH = _compile(LENGTH_CUES)
+LENGTH_RE = LENGTH.pattern
 EXPIRY_WHEN = re.compile(
     r"(?:at|in|until|till|to|by) (?:the )?(?:end of (?:the|this|next) (?:season|campaign)|summer(?: of ("
     r"20\d\d))?|"
