@@ -222,6 +222,16 @@ def _register(gated: Gated) -> int:
         return len(_registry) - 1
 
 
+# Characters of folded prose, most frequent first. A trie node's children are searched in the order they
+# were added, so adding the keys in this order makes the automaton find the common next character sooner.
+_FREQUENT = " etaoinsrhldcumfgpwybvk.,'-1029384756jxqz"
+_RANK = {ch: i for i, ch in enumerate(_FREQUENT)}
+
+
+def _insertion_order(key: str) -> list[int]:
+    return [_RANK.get(ch, len(_RANK) + ord(ch)) for ch in key]
+
+
 def _build() -> ahocorasick.Automaton:
     plain: dict[str, list[int]] = {}
     split: dict[str, list[tuple[int, int]]] = {}
@@ -233,9 +243,9 @@ def _build() -> ahocorasick.Automaton:
             for p in g.prefixes:
                 plain.setdefault(p, []).append(g.index)
     automaton = ahocorasick.Automaton()
-    for key in plain.keys() | split.keys():
-        # (length, plain gated ids, (alternation id, mask) pairs, and for a word-character key the same two
-        # for a key starting inside a word: only the patterns that are not word_start)
+    for key in sorted(plain.keys() | split.keys(), key=_insertion_order):
+        # (length - 1, plain gated ids, (alternation id, mask) pairs, and for a word-character key the same
+        # two for a key starting inside a word: only the patterns that are not word_start)
         ids = tuple(sorted(plain.get(key, ())))
         pairs = tuple(sorted(split.get(key, ())))
         inside = None
@@ -244,7 +254,7 @@ def _build() -> ahocorasick.Automaton:
                 tuple(i for i in ids if not _registry[i].word_start),
                 tuple(p for p in pairs if not _registry[p[0]].word_start),
             )
-        automaton.add_word(key, (len(key), ids, pairs, inside))
+        automaton.add_word(key, (len(key) - 1, ids, pairs, inside))
     automaton.make_automaton()
     return automaton
 
@@ -261,9 +271,9 @@ def trigger_positions(text: str) -> list[list[int] | dict[int, int]]:
                 _automaton = _build()
             automaton = _automaton
     found: list = [{} if isinstance(g, GatedAlternation) else [] for g in _registry]
-    for end, (length, ids, pairs, inside) in automaton.iter(text):
-        start = end - length + 1
-        if inside is not None and start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+    for end, (offset, ids, pairs, inside) in automaton.iter(text):
+        start = end - offset
+        if inside is not None and start and (text[start - 1].isalnum() or text[start - 1] == "_"):
             ids, pairs = inside
         for i in ids:
             found[i].append(start)
