@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import rumours.extraction.pipeline  # noqa: F401  (registers every gated pattern)
 from rumours.extraction import triggers
-from rumours.extraction.cues import CONTRACT, RUMOUR
+from rumours.extraction.cues import CONTRACT, RUMOUR, TEAM_INJURY
 from rumours.extraction.normalise import Folded
 from rumours.extraction.triggers import GatedAlternation, trigger_positions
 
@@ -79,3 +79,16 @@ def test_a_subpattern_keeps_the_cue_names_and_order():
     sub = CONTRACT.subpattern(mask)
     assert list(sub.groupindex) == ["c0", "c2"]
     assert CONTRACT.subpattern(mask) is sub  # compiled once
+
+
+_POSSESSIVE = [RUMOUR.pattern, CONTRACT.pattern, TEAM_INJURY]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_possessive_word_runs_match_as_plain_runs(text):
+    # A word run before a space is matched possessively (`++`) in the cue patterns: the same matches as `+`.
+    for pattern in _POSSESSIVE:
+        plain = re.compile(pattern.pattern.replace("++", "+"))
+        assert plain.pattern != pattern.pattern
+        assert _plain(pattern, text) == _plain(plain, text)
