@@ -5,6 +5,10 @@ each pattern's possible literal beginnings ("linked", "has ", "£", "the ") are 
 one Aho-Corasick automaton over all of them finds every place an article could start a match (one C pass), and
 the compiled pattern is `match`ed at those places only. The matches are exactly those of `finditer`: every
 match starts with one of its pattern's prefixes, positions are tried in order, and overlapping ones skipped.
+
+An alternation of many cues (`GatedAlternation`) goes further: the automaton says which of its alternatives
+can start at a place, and only those are tried there, so a failing place costs one or two alternatives
+instead of sixty.
 """
 
 from __future__ import annotations
@@ -149,6 +153,62 @@ class Gated:
                 yield m
 
 
+class GatedAlternation(Gated):
+    """`guard(?:(?P<name>body)|...)`: a gated pattern whose named alternatives are told apart by their own
+    prefixes. At a place only the alternatives that can start there are tried, in their order and under
+    their names, which gives the same match as the whole pattern: alternatives that cannot start at a place
+    fail there, and the first one that matches wins either way."""
+
+    def __init__(self, guard: str, branches: dict[str, str], word_start: bool = True) -> None:
+        self.guard = guard
+        self.branches = branches
+        self.branch_prefixes = [
+            literal_prefixes(re.compile(f"{guard}(?:{body})")) for body in branches.values()
+        ]
+        self._subpatterns: dict[int, re.Pattern[str]] = {}
+        super().__init__(re.compile(self._source(range(len(branches)))), word_start)
+
+    def _source(self, chosen) -> str:
+        names = list(self.branches)
+        body = "|".join(f"(?P<{names[j]}>{self.branches[names[j]]})" for j in chosen)
+        return f"{self.guard}(?:{body})"
+
+    def key_masks(self) -> dict[str, int]:
+        """Every prefix of an alternative -> the alternatives (a bit each) a place starting with it may match:
+        those with a prefix that this one extends, so the longest prefix found at a place says it all."""
+        keys = set().union(*self.branch_prefixes)
+        return {
+            key: sum(
+                1 << j
+                for j, prefixes in enumerate(self.branch_prefixes)
+                if any(key.startswith(p) for p in prefixes)
+            )
+            for key in keys
+        }
+
+    def subpattern(self, mask: int) -> re.Pattern[str]:
+        """The alternatives in `mask` alone, compiled once per process."""
+        got = self._subpatterns.get(mask)
+        if got is None:
+            chosen = [j for j in range(len(self.branches)) if mask >> j & 1]
+            got = self._subpatterns[mask] = re.compile(self._source(chosen))
+        return got
+
+    def finditer(self, text: str, positions: dict[int, int]) -> Iterator[re.Match[str]]:  # type: ignore[override]
+        """The matches `pattern.finditer(text)` gives, trying at each place in `positions` (place -> mask of
+        alternatives, as `trigger_positions` gives it) only the alternatives that can start there."""
+        subpatterns = self._subpatterns
+        last = -1
+        for pos, mask in sorted(positions.items()):
+            if pos < last:
+                continue
+            pattern = subpatterns.get(mask) or self.subpattern(mask)
+            m = pattern.match(text, pos)
+            if m is not None:
+                last = m.end() if m.end() > pos else pos + 1
+                yield m
+
+
 _lock = threading.Lock()
 _registry: list[Gated] = []
 _automaton: ahocorasick.Automaton | None = None
@@ -162,25 +222,47 @@ def _register(gated: Gated) -> int:
         return len(_registry) - 1
 
 
+# Characters of folded prose, most frequent first. A trie node's children are searched in the order they
+# were added, so adding the keys in this order makes the automaton find the common next character sooner.
+_FREQUENT = " etaoinsrhldcumfgpwybvk.,'-1029384756jxqz"
+_RANK = {ch: i for i, ch in enumerate(_FREQUENT)}
+
+
+def _insertion_order(key: str) -> list[int]:
+    return [_RANK.get(ch, len(_RANK) + ord(ch)) for ch in key]
+
+
 def _build() -> ahocorasick.Automaton:
-    by_key: dict[str, set[int]] = {}
+    plain: dict[str, list[int]] = {}
+    split: dict[str, list[tuple[int, int]]] = {}
     for g in _registry:
-        for p in g.prefixes:
-            by_key.setdefault(p, set()).add(g.index)
+        if isinstance(g, GatedAlternation):
+            for key, mask in g.key_masks().items():
+                split.setdefault(key, []).append((g.index, mask))
+        else:
+            for p in g.prefixes:
+                plain.setdefault(p, []).append(g.index)
     automaton = ahocorasick.Automaton()
-    for key, ids in by_key.items():
-        # (length, gated ids for a match that starts a word or is not a word, gated ids for a word-character
-        # key starting inside a word: only the patterns that are not word_start)
-        every = tuple(sorted(ids))
-        inside = tuple(i for i in every if not _registry[i].word_start) if key[0].isalnum() else None
-        automaton.add_word(key, (len(key), every, inside))
+    for key in sorted(plain.keys() | split.keys(), key=_insertion_order):
+        # (length - 1, plain gated ids, (alternation id, mask) pairs, and for a word-character key the same
+        # two for a key starting inside a word: only the patterns that are not word_start)
+        ids = tuple(sorted(plain.get(key, ())))
+        pairs = tuple(sorted(split.get(key, ())))
+        inside = None
+        if key[0].isalnum():
+            inside = (
+                tuple(i for i in ids if not _registry[i].word_start),
+                tuple(p for p in pairs if not _registry[p[0]].word_start),
+            )
+        automaton.add_word(key, (len(key) - 1, ids, pairs, inside))
     automaton.make_automaton()
     return automaton
 
 
-def trigger_positions(text: str) -> list[list[int]]:
+def trigger_positions(text: str) -> list[list[int] | dict[int, int]]:
     """For every registered pattern, the sorted positions in `text` where one of its prefixes starts (a word
-    prefix only at the start of a word)."""
+    prefix only at the start of a word); for a `GatedAlternation`, those positions mapped to the mask of the
+    alternatives that may start there."""
     global _automaton
     automaton = _automaton
     if automaton is None:
@@ -188,15 +270,18 @@ def trigger_positions(text: str) -> list[list[int]]:
             if _automaton is None:
                 _automaton = _build()
             automaton = _automaton
-    found: list[list[int]] = [[] for _ in _registry]
-    for end, (length, every, inside) in automaton.iter(text):
-        start = end - length + 1
-        if inside is not None and start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
-            for i in inside:
-                found[i].append(start)
-        else:
-            for i in every:
-                found[i].append(start)
+    found: list = [{} if isinstance(g, GatedAlternation) else [] for g in _registry]
+    for end, (offset, ids, pairs, inside) in automaton.iter(text):
+        start = end - offset
+        if inside is not None and start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            ids, pairs = inside
+        for i in ids:
+            found[i].append(start)
+        for i, mask in pairs:
+            # Keys are found in order of their end: of two starting here the longer comes last, and its
+            # mask holds the shorter one's.
+            found[i][start] = mask
     for f in found:
-        f.sort()
+        if isinstance(f, list):
+            f.sort()
     return found

@@ -1,0 +1,94 @@
+"""Gated matching (trigger positions from the automaton, and per-place sub-patterns of a cue alternation)
+must give exactly the matches of a plain `finditer` over the whole text."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import rumours.extraction.pipeline  # noqa: F401  (registers every gated pattern)
+from rumours.extraction import triggers
+from rumours.extraction.cues import CONTRACT, RUMOUR, TEAM_INJURY
+from rumours.extraction.normalise import Folded
+from rumours.extraction.triggers import GatedAlternation, trigger_positions
+
+# Text built from the patterns' own beginnings reaches deep into their alternatives, where a wrong gate
+# would show; the plain words and odd characters put those beginnings inside words and after punctuation.
+_ALTERNATIONS = [g for g in triggers._registry if isinstance(g, GatedAlternation)]
+_KEYS = sorted(
+    {p for g in triggers._registry for p in g.prefixes}
+    | {p for g in _ALTERNATIONS for prefixes in g.branch_prefixes for p in prefixes}
+)
+_WORDS = [
+    "loan", "from", "with", "signed", "for", "a", "the", "move", "deal", "new", "contract", "bid", "offer",
+    "of", "£30m", "€5m", "$2m", "10m", "pounds", "join", "to", "not", "he", "his", "rejected", "talks",
+    "interest", "year", "four-year", "until", "2026", "week", "per", "side", "club", "player", "keen",
+]  # fmt: skip
+_SEPARATORS = [" ", " ", " ", "", ". ", ", ", "; ", "'", "-", "\n", '"', "(", "_", "é", "\u00a3"]
+_TOKEN = st.one_of(st.sampled_from(_KEYS), st.sampled_from(_WORDS), st.text(max_size=3))
+
+
+def _folded(text: str) -> str:
+    """The gates are drawn for folded text: lower case, every whitespace character a plain space."""
+    return Folded(re.sub(r"\s", " ", text)).text
+
+
+_TEXT = st.lists(st.tuples(_TOKEN, st.sampled_from(_SEPARATORS)), max_size=60).map(
+    lambda parts: _folded("".join(a + b for a, b in parts))
+)
+
+
+def _plain(pattern: re.Pattern[str], text: str):
+    return [(m.span(), m.lastgroup, m.group()) for m in pattern.finditer(text)]
+
+
+def _gated(gated, text: str, found):
+    return [(m.span(), m.lastgroup, m.group()) for m in gated.finditer(text, found[gated.index])]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_every_gated_pattern_matches_as_finditer(text):
+    found = trigger_positions(text)
+    for gated in triggers._registry:
+        assert _gated(gated, text, found) == _plain(gated.pattern, text), gated.pattern.pattern[:60]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300).map(_folded))
+def test_gated_patterns_on_arbitrary_text(text):
+    found = trigger_positions(text)
+    for gated in triggers._registry:
+        assert _gated(gated, text, found) == _plain(gated.pattern, text), gated.pattern.pattern[:60]
+
+
+def test_an_alternation_tries_only_the_cues_that_can_start_at_a_place():
+    text = "he was hard to take, and they rejected a £30m bid on a season-long loan from rovers"
+    places = trigger_positions(text)[RUMOUR.index]
+    assert places  # the text has cue beginnings
+    for mask in places.values():
+        tried = RUMOUR.subpattern(mask).groupindex
+        assert 0 < len(tried) < len(RUMOUR.branches)
+    assert _gated(RUMOUR, text, trigger_positions(text)) == _plain(RUMOUR.pattern, text)
+
+
+def test_a_subpattern_keeps_the_cue_names_and_order():
+    mask = 0b101
+    sub = CONTRACT.subpattern(mask)
+    assert list(sub.groupindex) == ["c0", "c2"]
+    assert CONTRACT.subpattern(mask) is sub  # compiled once
+
+
+_POSSESSIVE = [RUMOUR.pattern, CONTRACT.pattern, TEAM_INJURY]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_possessive_word_runs_match_as_plain_runs(text):
+    # A word run before a space is matched possessively (`++`) in the cue patterns: the same matches as `+`.
+    for pattern in _POSSESSIVE:
+        plain = re.compile(pattern.pattern.replace("++", "+"))
+        assert plain.pattern != pattern.pattern
+        assert _plain(pattern, text) == _plain(plain, text)
