@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from datetime import date
-from operator import itemgetter
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from .lexicon import (
@@ -149,12 +149,14 @@ def resolve_references(doc: Doc) -> None:
     """Add a player mention for every reference that resolves, walking the article in order so that "recent"
     means recent at that point."""
     mentions = doc.mentions
-    taken = sorted((m.fs, m.fe) for m in mentions)
+    found = _reference_matches(doc)
+    if not found:
+        return
+    # Mentions in text order (among equal starts, in list order); `taken` orders equal starts by end.
+    ordered = sorted(mentions, key=_START)
+    taken = sorted([(m.fs, m.fe) for m in mentions])
     starts = [a for a, _ in taken]
-    events: list[tuple[int, int, object]] = [(m.fs, 0, m) for m in mentions]
-    found = REFERENCE_G.finditer_near(
-        doc.ftext, doc.trigger_list(REFERENCE_G), doc.trigger_list(_REFERENCE_WORDS), _REACH, _PRONOUN
-    )
+    references = []
     for r in found:
         k = bisect_right(starts, r.start()) - 1
         if k >= 0 and taken[k][1] > r.start():
@@ -164,59 +166,117 @@ def resolve_references(doc: Doc) -> None:
             # "the striker Fernando Morientes": an apposition, the name itself is the mention.
             if nxt < len(taken) and 0 <= taken[nxt][0] - r.end() <= 1:
                 continue
-        events.append((r.start(), 1, r))
-    events.sort(key=_EVENT_ORDER)
-    clubs = sorted((m for m in mentions if m.kind == "club"), key=_by_start)
-    club_starts = [m.fs for m in clubs]
-    recent: list[tuple[int, int, int]] = []  # (player id, sentence index, folded position), newest first
-    others: list[tuple[int, int]] = []  # (folded position, sentence) of people, for pronoun safety
+        references.append(r)
+    if not references:
+        return
+    clubs: list[Mention] | None = None  # sorted by start, made for the first reference that can hold one
+    recent: dict[int, tuple[int, int]] = {}  # player id -> (sentence index, folded position), oldest first
+    others: list[int] = []  # folded positions of people, for pronoun safety (in text order)
     added: list[Mention] = []
 
-    def touch(pid: int, si: int, pos: int) -> None:
-        recent[:] = [r for r in recent if r[0] != pid]
-        recent.insert(0, (pid, si, pos))
-
-    # Events come in text order: the sentence index only moves forward (as `doc.sentence_of` would find it).
+    # Names and references in text order (a name before a reference at the same place): the sentence index
+    # only moves forward (as `doc.sentence_of` would find it). Names after the last reference change nothing.
     sfs, sfe = doc.sfs, doc.sfe
     last_sentence = len(sfs) - 1
     si = -1
-    for pos, kind, item in events:
-        while si < last_sentence and sfs[si + 1] <= pos:
+    i, n = 0, len(ordered)
+    for r in references:
+        start = r.start()
+        while i < n and ordered[i].fs <= start:
+            m = ordered[i]
+            i += 1
+            kind = m.kind
+            if kind == "club":
+                continue
+            pos = m.fs
+            while si < last_sentence and sfs[si + 1] <= pos:
+                si += 1
+            if si < 0 or pos >= sfe[si]:
+                continue
+            if kind == "player":
+                recent.pop(m.entity, None)  # re-inserted as the newest
+                recent[m.entity] = (si, pos)
+            elif kind == "person":
+                others.append(pos)
+        while si < last_sentence and sfs[si + 1] <= start:
             si += 1
-        if si < 0 or pos >= sfe[si]:
+        if si < 0 or start >= sfe[si]:
             continue
-        if kind == 0:
-            if item.kind == "player":
-                touch(item.entity, si, pos)
-            elif item.kind == "person":
-                others.append((pos, si))
-            continue
-        r = item
         clubs_inside = []
         if not r.group("pron"):
-            k = bisect_left(club_starts, r.start())
+            if clubs is None:
+                clubs = [m for m in ordered if m.kind == "club"]
+                club_starts = [m.fs for m in clubs]
+            k = bisect_left(club_starts, start)
             while k < len(clubs) and clubs[k].fs < r.end():
                 if clubs[k].fe <= r.end():
                     clubs_inside.append(clubs[k])
                 k += 1
-        pid, confidence, ref = _reference_target(doc, r, si, recent, others, clubs_inside)
+        if not recent:
+            pid, confidence, ref = _unanchored_target(doc, r, si, clubs_inside)
+        elif r.group("pron"):
+            pid, confidence, ref = _pronoun_target(doc, r, si, recent, others, ordered, starts)
+        else:
+            newest_first = [(pid, psi, ppos) for pid, (psi, ppos) in reversed(recent.items())]
+            pid, confidence, ref = _reference_target(doc, r, si, newest_first, clubs_inside)
         if pid is None:
             continue
         for club in clubs_inside:
             club.inside_reference = True  # "the Northgate winger": his club, never a destination
-        m = Mention(r.start(), r.end(), (), "reference", kind="player", entity=pid, confidence=confidence)
+        m = Mention(start, r.end(), (), "reference", kind="player", entity=pid, confidence=confidence)
         m.reference = ref
         m.possessive = doc.ftext.startswith("'s", r.end()) or r.group() == "his"
         added.append(m)
-        touch(pid, si, pos)
+        recent.pop(pid, None)
+        recent[pid] = (si, start)
     mentions.extend(added)
 
 
-_EVENT_ORDER = itemgetter(0, 1)  # position, then names before references
+_START = attrgetter("fs")
+# A reference other than a bare pronoun opens with a word ("the", "their", ...) and reaches one of
+# `_REFERENCE_WORDS` (the age, nationality, shirt or position) after at most three more words of these
+# characters, each word followed by whitespace.
+_WORDS_TO_ANCHOR = re.compile(r"(?:[a-z0-9'.-]+\s+){1,4}")
 
 
-def _by_start(m: Mention) -> int:
-    return m.fs
+def _reference_matches(doc: Doc) -> list[re.Match[str]]:
+    """`REFERENCE_G.finditer_near` over the article, trying only the trigger positions where a match can
+    start: a pronoun, or a few plain words before a reference word. Most "the"s are far from any reference
+    word by this measure though near one by characters, and a failing match of the big pattern is costly."""
+    text = doc.ftext
+    positions = doc.trigger_list(REFERENCE_G)
+    needed = doc.trigger_list(_REFERENCE_WORDS)
+    pronoun = _PRONOUN.match
+    candidates = {p for p in positions if pronoun(text, p)}
+    candidates.update(_reference_openers(text, positions, needed))
+    return list(REFERENCE_G.finditer_near(text, sorted(candidates), needed, _REACH, _PRONOUN))
+
+
+def _reference_openers(text: str, positions: list[int], needed: list[int]) -> list[int]:
+    """The `positions` from which only plain words lead to a reference word: every start of a reference that
+    is not a pronoun is one (a superset; the pattern decides)."""
+    # A reference word follows whitespace. "\d{2}-year-old" also takes digits other than 0-9, which the
+    # trigger automaton does not list: "-year-old" marks those.
+    anchors = [w for w in needed if w and text[w - 1].isspace()]
+    at = text.find("-year-old", 2)
+    while at >= 0:
+        anchors.append(at - 2)
+        at = text.find("-year-old", at + 1)
+    anchors.sort()
+    fullmatch = _WORDS_TO_ANCHOR.fullmatch
+    openers: list[int] = []
+    previous = 0
+    for w in anchors:
+        # A start whose first reference word is `w` lies in [previous, w); the plain words that lead to `w`
+        # end there, so walk back from `w` until one does not.
+        j = bisect_left(positions, w) - 1
+        first = len(openers)
+        while j >= 0 and positions[j] >= previous and fullmatch(text, positions[j], w):
+            openers.append(positions[j])
+            j -= 1
+        openers[first:] = openers[first:][::-1]
+        previous = w
+    return openers
 
 
 def _choose(doc: Doc, scored: list[tuple[tuple, int]]) -> int | None:
@@ -230,12 +290,17 @@ def _choose(doc: Doc, scored: list[tuple[tuple, int]]) -> int | None:
     return top[0]
 
 
-def _reference_target(doc: Doc, r: re.Match[str], si: int, recent, others, clubs_inside: list[Mention]):
+def _unanchored_target(doc: Doc, r: re.Match[str], si: int, clubs_inside: list[Mention]):
+    """No player named yet: only a shirt number can say who."""
+    if r.group("shirt"):
+        return _shirt_from_index(doc, int(r.group("shirt")), si, clubs_inside), 0.6, "shirt"
+    return None, 0, ""
+
+
+def _reference_target(doc: Doc, r: re.Match[str], si: int, recent, clubs_inside: list[Mention]):
+    """A reference other than a pronoun; `recent` holds (player id, sentence index, folded position), newest
+    first."""
     gaz = doc.gaz
-    if not recent:
-        if r.group("shirt"):
-            return _shirt_from_index(doc, int(r.group("shirt")), si, clubs_inside), 0.6, "shirt"
-        return None, 0, ""
     newest, newest_si, newest_pos = recent[0]
     close = si - newest_si <= 2
     former = bool(clubs_inside) and bool(_FORMER.search(doc.ftext, r.start(), clubs_inside[0].fs))
@@ -300,15 +365,27 @@ def _reference_target(doc: Doc, r: re.Match[str], si: int, recent, others, clubs
             pid = _choose(doc, scored)
             return (pid, 0.5, "position") if pid is not None else (None, 0, "")
         return pick(lambda p: True if p.position else None, word, "position", POSITION_WINDOW)
-    return _pronoun_target(doc, r, si, recent, others)
+    return None, 0, ""
 
 
-def _pronoun_target(doc: Doc, r: re.Match[str], si: int, recent, others):
+def _pronoun_target(
+    doc: Doc,
+    r: re.Match[str],
+    si: int,
+    recent: dict[int, tuple[int, int]],
+    others: list[int],
+    ordered: list[Mention],
+    starts: list[int],
+):
     """A pronoun: only when one player is in play and nobody else could be meant, or when it opens a sentence
-    right after one whose subject (its first name, the only player in it) is that player."""
-    newest, newest_si, newest_pos = recent[0]
+    right after one whose subject (its first name, the only player in it) is that player. `recent` maps
+    player id -> (sentence index, folded position), oldest first (so in text order); `others` holds the
+    positions of people; `ordered` the mentions by start, whose starts `starts` are."""
+    newer = reversed(recent.items())
+    newest, (newest_si, newest_pos) = next(newer)
     if newest_si == si - 1 and r.start() - doc.sfs[si] <= 1:
-        before = sorted(doc.mentions_in(si - 1), key=lambda m: m.fs)
+        # The mentions of that sentence (`doc.mentions_in` sorted by start).
+        before = ordered[bisect_left(starts, doc.sfs[si - 1]) : bisect_left(starts, doc.sfe[si - 1])]
         players = {m.entity for m in before if m.kind == "player"}
         if (
             players == {newest}
@@ -321,9 +398,12 @@ def _pronoun_target(doc: Doc, r: re.Match[str], si: int, recent, others):
     window_start = doc.sfs[max(0, si - 3)]
     if newest_pos < window_start:
         return None, 0, ""
-    if any(newest_pos < pos < r.start() for pos, _ in others):
+    k = bisect_right(others, newest_pos)
+    if k < len(others) and others[k] < r.start():  # someone else named since
         return None, 0, ""
-    if any(pid != newest and pos >= window_start for pid, _, pos in recent[1:]):
+    # Another player touched in the window (the one touched before the newest is the latest of them).
+    runner_up = next(newer, None)
+    if runner_up is not None and runner_up[1][1] >= window_start:
         return None, 0, ""
     if doc.unknown_names(si, r.start(), after_f=newest_pos if newest_si == si else -1):
         return None, 0, ""
