@@ -108,6 +108,8 @@ _ROLE_BEFORE_CLUB = re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?$")
 _ROLE_AFTER_CLUB_TAIL = re.compile(rf"^\s+{PERSON_ROLE}\b")
 _WHOSE_BEFORE_CLUB = re.compile(rf"(?P<name>{_NAME}),\s+whose\s+$")
 _TEAM_TAIL = re.compile(r"^\s+(?:team|side|squad|players)\b")
+# What every name a club introduces needs right after the club: a role, or a team word.
+_AFTER_CLUB = re.compile(rf"(?:'s|\u2019s)?\s+(?:{PERSON_ROLE}|team|side|squad|players)")
 _TITLES = {"sir", "mr", "dr", "senor", "signor", "herr"}
 POSITION_WINDOW = 3  # sentences a position word reaches back
 
@@ -119,7 +121,10 @@ def age_on(born: date, day: date) -> int:
 def learn_people(original: str, folded_text: str, clubs: list[tuple[int, int, int, int]]) -> dict[str, int]:
     """Unknown names introduced with a club role -> club id; `clubs` holds (start, end, club id, fs)."""
     learned: dict[str, int] = {}
+    after_club = _AFTER_CLUB.match
     for start, end, club, _ in clubs:
+        if not after_club(original, end):
+            continue  # neither a role nor a team word follows: none of the three patterns below can match
         m = _ROLE_AFTER_CLUB.match(original, end, min(len(original), end + 80))
         if m:
             _remember(learned, m.group("name"), club)

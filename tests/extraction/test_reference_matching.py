@@ -63,65 +63,12 @@ def test_same_matches_as_trying_every_trigger(text):
     assert _fast(text) == _plain(text)
 
 
-_WORDS = [
-    "the",
-    "their",
-    "his",
-    "our",
-    "its",
-    "a",
-    "he",
-    "him",
-    "himself",
-    "her",
-    "heavy",
-    "the",
-    "32-year-old",
-    "19-year-old",
-    "\u0663\u0664-year-old",
-    "number",
-    "no.",
-    "no",
-    "#",
-    "7",
-    "66",
-    "#10",
-    "english",
-    "italian",
-    "england",
-    "winger",
-    "striker",
-    "full-back",
-    "keeper",
-    "player",
-    "whose",
-    "international",
-    "star",
-    "ace",
-    "captain",
-    "young",
-    "former",
-    "northgate",
-    "city",
-    "talented",
-    "o'neill",
-    "st.",
-    "e.g.",
-    "-",
-    "'s",
-    "father",
-    "family",
-    "said",
-    "club",
-    "x" * 60,
-    ",",
-    ".",
-    "(",
-    ")",
-    ";",
-    "\u00e9t\u00e9",
-    "2024",
-]
+_WORDS = ["the", "their", "his", "our", "its", "a", "he", "him", "himself", "her", "heavy", "the", "number"]
+_WORDS += ["32-year-old", "19-year-old", "\u0663\u0664-year-old", "no.", "no", "#", "7", "66", "#10", "2024"]
+_WORDS += ["english", "italian", "england", "winger", "striker", "full-back", "keeper", "player", "whose"]
+_WORDS += ["international", "star", "ace", "captain", "young", "former", "northgate", "city", "talented"]
+_WORDS += ["o'neill", "st.", "e.g.", "-", "'s", "father", "family", "said", "club", "x" * 60, ",", ".", "("]
+_WORDS += [")", ";", "\u00e9t\u00e9"]
 _GAPS = [" ", " ", " ", " ", "  ", "\t", "\u2028", "", "\n"]
 
 
@@ -130,3 +77,86 @@ def test_same_matches_on_random_word_soup(seed):
     rng = random.Random(seed)
     text = "".join(rng.choice(_WORDS) + rng.choice(_GAPS) for _ in range(300))
     assert _fast(text) == _plain(text)
+
+
+def _learn_people_plain(original: str, clubs) -> dict[str, int]:
+    """`learn_people` as written before it checked what follows a club first."""
+    from rumours.extraction.references import (
+        _ROLE_AFTER_CLUB,
+        _ROLE_AFTER_CLUB_TAIL,
+        _ROLE_BEFORE_CLUB,
+        _TEAM_TAIL,
+        _WHOSE_BEFORE_CLUB,
+        _remember,
+    )
+
+    learned: dict[str, int] = {}
+    for start, end, club, _ in clubs:
+        m = _ROLE_AFTER_CLUB.match(original, end, min(len(original), end + 80))
+        if m:
+            _remember(learned, m.group("name"), club)
+        before = original[max(0, start - 60) : start]
+        tail = original[end : end + 40]
+        if _ROLE_AFTER_CLUB_TAIL.match(tail):
+            m = _ROLE_BEFORE_CLUB.search(before)
+            if m:
+                _remember(learned, m.group("name"), club)
+        if _TEAM_TAIL.match(tail):
+            m = _WHOSE_BEFORE_CLUB.search(before)
+            if m:
+                _remember(learned, m.group("name"), club)
+    return learned
+
+
+_CLUB = "Northgate"
+_PROSE = [_CLUB, _CLUB, _CLUB, "'s", "\u2019s", "manager", "head coach", "assistant manager", "chairman"]
+_PROSE += [
+    "agent",
+    "sporting director",
+    "team",
+    "side",
+    "squad",
+    "players",
+    "Ian Holloway",
+    "Sir Alex Ferguson",
+]
+_PROSE += ["Mr Smith", "van Dijk", ",", "the", "whose", "said", "Boss", "teams", "managers", "R", "de Jong"]
+_PROSE += ["Tony Pulis, whose", "Gary Neville, the", "Herr Klopp, whose"]
+
+
+_INTRODUCED = [
+    "Tony Pulis, whose Northgate team lost again.",
+    "Tony Pulis, whose Northgate players were tired.",
+    "Northgate's manager Ian Holloway said so.",
+    "Northgate\u2019s head coach Gary Neville said so.",
+    "Northgate assistant manager Mr Smith said so.",
+    "Ian Holloway, the Northgate manager, said so.",
+    "Ian Holloway, Northgate chairman, said so.",
+    "Northgate  \n sporting director Virgil van Dijk and Northgate's teams.",
+]
+
+
+def _clubs_in(text: str) -> list[tuple[int, int, int, int]]:
+    clubs, at = [], text.find(_CLUB)
+    while at >= 0:
+        clubs.append((at, at + len(_CLUB), at % 7, at))
+        at = text.find(_CLUB, at + 1)
+    return clubs
+
+
+@pytest.mark.parametrize("text", _INTRODUCED)
+def test_learn_people_same_as_plain_on_introductions(text):
+    from rumours.extraction.references import learn_people
+
+    assert learn_people(text, text.lower(), _clubs_in(text)) == _learn_people_plain(text, _clubs_in(text))
+    assert learn_people(text, text.lower(), _clubs_in(text))
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_learn_people_same_as_plain(seed):
+    from rumours.extraction.references import learn_people
+
+    rng = random.Random(seed)
+    text = "".join(rng.choice(_PROSE) + rng.choice(["", " ", " ", " ", ", ", "  ", "\n"]) for _ in range(300))
+    clubs = _clubs_in(text)
+    assert learn_people(text, text.lower(), clubs) == _learn_people_plain(text, clubs)
