@@ -432,20 +432,24 @@ def resolve_club_references(doc: Doc) -> None:
     """ "The club have made enquiries": the club that is the subject just before (the first club of this
     sentence before the words, else of the sentence before); "the Italian club": the most recent Italian club
     named in the last three sentences."""
+    found = list(
+        CLUB_REFERENCE_G.finditer_near(
+            doc.ftext, doc.trigger_list(CLUB_REFERENCE_G), doc.trigger_list(_CLUB_NOUNS), 64, _NEVER
+        )
+    )
+    if not found:  # most articles: then nothing below is needed
+        return
     clubs = [m for m in doc.mentions if m.kind == "club" and m.entity is not None]
     if not clubs:
         return
-    taken = sorted((m.fs, m.fe) for m in doc.mentions)
-    starts = [a for a, _ in taken]
     added: list[Mention] = []
-    found = CLUB_REFERENCE_G.finditer_near(
-        doc.ftext, doc.trigger_list(CLUB_REFERENCE_G), doc.trigger_list(_CLUB_NOUNS), 64, _NEVER
-    )
     for r in found:
-        k = bisect_right(starts, r.start()) - 1
-        if k >= 0 and taken[k][1] > r.start():
+        start = r.start()
+        # Inside a name: the mention that starts last at or before it (the longest among equals) runs past it.
+        last = max([(m.fs, m.fe) for m in doc.mentions if m.fs <= start], default=None)
+        if last is not None and last[1] > start:
             continue
-        si = doc.sentence_of(r.start())
+        si = doc.sentence_of(start)
         if si is None:
             continue
         region = r.group("region")
@@ -455,17 +459,17 @@ def resolve_club_references(doc: Doc) -> None:
             pool = [
                 m
                 for m in clubs
-                if lo <= m.fs < r.start() and _country(doc, m.entity) == country and not m.inside_reference
+                if lo <= m.fs < start and _country(doc, m.entity) == country and not m.inside_reference
             ]
             club = pool[-1].entity if pool else None
         elif r.group("noun") in ("club", "side", "hierarchy"):
-            club = _subject_club(doc, clubs, si, r.start())
+            club = _subject_club(doc, clubs, si, start)
         else:
             continue
         if club is None:
             continue
         fe = r.start("tail")
-        m = Mention(r.start(), fe, (), "reference", kind="club", entity=club, confidence=0.6)
+        m = Mention(start, fe, (), "reference", kind="club", entity=club, confidence=0.6)
         m.reference = "club"
         m.possessive = r.group("tail") == "'s"
         added.append(m)
@@ -477,10 +481,13 @@ def _country(doc: Doc, club: int) -> str:
 
 
 def _subject_club(doc: Doc, clubs: list[Mention], si: int, pos: int) -> int | None:
-    here = [m for m in clubs if doc.sfs[si] <= m.fs < pos and not m.inside_reference]
-    if here:
-        return here[0].entity
+    """The first club named in sentence `si` before `pos`, else in the sentence before, else the article's."""
+    lo = doc.sfs[si]
+    here = next((m for m in clubs if lo <= m.fs < pos and not m.inside_reference), None)
+    if here is not None:
+        return here.entity
     if si == 0:
         return doc.dominant_club
-    before = [m for m in clubs if doc.sfs[si - 1] <= m.fs < doc.sfe[si - 1] and not m.inside_reference]
-    return before[0].entity if before else doc.dominant_club
+    lo, hi = doc.sfs[si - 1], doc.sfe[si - 1]
+    before = next((m for m in clubs if lo <= m.fs < hi and not m.inside_reference), None)
+    return before.entity if before is not None else doc.dominant_club
