@@ -157,21 +157,9 @@ def resolve_references(doc: Doc) -> None:
     found = _reference_matches(doc)
     if not found:
         return
-    # Mentions in text order (among equal starts, in list order); `taken` orders equal starts by end.
-    ordered = sorted(mentions, key=_START)
-    taken = sorted([(m.fs, m.fe) for m in mentions])
-    starts = [a for a, _ in taken]
-    references = []
-    for r in found:
-        k = bisect_right(starts, r.start()) - 1
-        if k >= 0 and taken[k][1] > r.start():
-            continue
-        if not r.group("pron"):
-            nxt = k + 1
-            # "the striker Fernando Morientes": an apposition, the name itself is the mention.
-            if nxt < len(taken) and 0 <= taken[nxt][0] - r.end() <= 1:
-                continue
-        references.append(r)
+    ordered = sorted(mentions, key=_START)  # text order; among equal starts, list order
+    starts = [m.fs for m in ordered]
+    references = [r for r in found if not _inside_or_before_name(r, ordered, starts)]
     if not references:
         return
     clubs: list[Mention] | None = None  # sorted by start, made for the first reference that can hold one
@@ -184,15 +172,14 @@ def resolve_references(doc: Doc) -> None:
     sfs, sfe = doc.sfs, doc.sfe
     last_sentence = len(sfs) - 1
     si = -1
-    i, n = 0, len(ordered)
+    people = [m for m in ordered if m.kind != "club"]
+    i, n = 0, len(people)
     for r in references:
         start = r.start()
-        while i < n and ordered[i].fs <= start:
-            m = ordered[i]
+        while i < n and people[i].fs <= start:
+            m = people[i]
             i += 1
             kind = m.kind
-            if kind == "club":
-                continue
             pos = m.fs
             while si < last_sentence and sfs[si + 1] <= pos:
                 si += 1
@@ -238,6 +225,25 @@ def resolve_references(doc: Doc) -> None:
 
 
 _START = attrgetter("fs")
+
+
+def _inside_or_before_name(r: re.Match[str], ordered: list[Mention], starts: list[int]) -> bool:
+    """Whether a reference starts inside a name, or (but a pronoun) stands right before one: "the striker
+    Fernando Morientes" is an apposition, the name itself is the mention. `ordered`: the mentions by start,
+    whose starts `starts` are."""
+    pos = r.start()
+    k = bisect_right(starts, pos) - 1
+    # Inside: the name that starts last at or before `pos` (any of those starting there) runs past it.
+    j = k
+    while j >= 0 and starts[j] == starts[k]:
+        if ordered[j].fe > pos:
+            return True
+        j -= 1
+    if r.group("pron"):
+        return False
+    return k + 1 < len(starts) and 0 <= starts[k + 1] - r.end() <= 1
+
+
 # A reference other than a bare pronoun opens with a word ("the", "their", ...) and reaches one of
 # `_REFERENCE_WORDS` (the age, nationality, shirt or position) after at most three more words of these
 # characters, each word followed by whitespace. (Possessive: words and spaces cannot trade characters, so
