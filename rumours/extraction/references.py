@@ -172,14 +172,15 @@ def resolve_references(doc: Doc) -> None:
     sfs, sfe = doc.sfs, doc.sfe
     last_sentence = len(sfs) - 1
     si = -1
-    people = [m for m in ordered if m.kind != "club"]
-    i, n = 0, len(people)
+    i, n = 0, len(ordered)
     for r in references:
         start = r.start()
-        while i < n and people[i].fs <= start:
-            m = people[i]
+        while i < n and starts[i] <= start:
+            m = ordered[i]
             i += 1
             kind = m.kind
+            if kind == "club":
+                continue
             pos = m.fs
             while si < last_sentence and sfs[si + 1] <= pos:
                 si += 1
@@ -268,13 +269,14 @@ def _reference_openers(text: str, positions: list[int], needed: list[int]) -> li
     """The `positions` from which only plain words lead to a reference word, in no particular order: every
     start of a reference that is not a pronoun is one (a superset; the pattern decides)."""
     # A reference word follows whitespace. "\d{2}-year-old" also takes digits other than 0-9, which the
-    # trigger automaton does not list: "-year-old" marks those.
+    # trigger automaton does not list: in a text that is not all ASCII, "-year-old" marks those.
     anchors = [w for w in needed if w and text[w - 1].isspace()]
-    at = text.find("-year-old", 2)
-    while at >= 0:
-        anchors.append(at - 2)
-        at = text.find("-year-old", at + 1)
-    anchors.sort()
+    if not text.isascii():
+        at = text.find("-year-old", 2)
+        while at >= 0:
+            anchors.append(at - 2)
+            at = text.find("-year-old", at + 1)
+        anchors.sort()
     fullmatch = _WORDS_TO_ANCHOR.fullmatch
     openers: list[int] = []
     previous = 0
