@@ -1,5 +1,6 @@
-"""The reference finder tries the big reference pattern at a few trigger positions only: it must find exactly
-what trying every trigger position finds."""
+"""Shortcuts in references.py must not change what is found: the reference finder tries the big reference
+pattern at a few trigger positions only, and must find exactly what trying every trigger position finds;
+`learn_people` skips clubs no role or team word follows, and must learn what the three patterns learn."""
 
 from __future__ import annotations
 
@@ -11,8 +12,15 @@ from rumours.extraction.references import (
     _PRONOUN,
     _REACH,
     _REFERENCE_WORDS,
+    _ROLE_AFTER_CLUB,
+    _ROLE_AFTER_CLUB_TAIL,
+    _ROLE_BEFORE_CLUB,
+    _TEAM_TAIL,
+    _WHOSE_BEFORE_CLUB,
     REFERENCE_G,
     _reference_matches,
+    _remember,
+    learn_people,
 )
 from rumours.extraction.triggers import trigger_positions
 
@@ -79,17 +87,18 @@ def test_same_matches_on_random_word_soup(seed):
     assert _fast(text) == _plain(text)
 
 
+@pytest.mark.parametrize("seed", range(20))
+def test_same_matches_on_random_ascii_word_soup(seed):
+    rng = random.Random(seed)
+    words = [w for w in _WORDS if w.isascii()]
+    gaps = [g for g in _GAPS if g.isascii()]
+    text = "".join(rng.choice(words) + rng.choice(gaps) for _ in range(300))
+    assert text.isascii()
+    assert _fast(text) == _plain(text)
+
+
 def _learn_people_plain(original: str, clubs) -> dict[str, int]:
     """`learn_people` as written before it checked what follows a club first."""
-    from rumours.extraction.references import (
-        _ROLE_AFTER_CLUB,
-        _ROLE_AFTER_CLUB_TAIL,
-        _ROLE_BEFORE_CLUB,
-        _TEAM_TAIL,
-        _WHOSE_BEFORE_CLUB,
-        _remember,
-    )
-
     learned: dict[str, int] = {}
     for start, end, club, _ in clubs:
         m = _ROLE_AFTER_CLUB.match(original, end, min(len(original), end + 80))
@@ -110,18 +119,9 @@ def _learn_people_plain(original: str, clubs) -> dict[str, int]:
 
 _CLUB = "Northgate"
 _PROSE = [_CLUB, _CLUB, _CLUB, "'s", "\u2019s", "manager", "head coach", "assistant manager", "chairman"]
-_PROSE += [
-    "agent",
-    "sporting director",
-    "team",
-    "side",
-    "squad",
-    "players",
-    "Ian Holloway",
-    "Sir Alex Ferguson",
-]
-_PROSE += ["Mr Smith", "van Dijk", ",", "the", "whose", "said", "Boss", "teams", "managers", "R", "de Jong"]
-_PROSE += ["Tony Pulis, whose", "Gary Neville, the", "Herr Klopp, whose"]
+_PROSE += ["agent", "sporting director", "team", "side", "squad", "players", "Ian Holloway", "Mr Smith"]
+_PROSE += ["Sir Alex Ferguson", "van Dijk", ",", "the", "whose", "said", "Boss", "teams", "managers", "R"]
+_PROSE += ["de Jong", "Tony Pulis, whose", "Gary Neville, the", "Herr Klopp, whose"]
 
 
 _INTRODUCED = [
@@ -146,16 +146,12 @@ def _clubs_in(text: str) -> list[tuple[int, int, int, int]]:
 
 @pytest.mark.parametrize("text", _INTRODUCED)
 def test_learn_people_same_as_plain_on_introductions(text):
-    from rumours.extraction.references import learn_people
-
     assert learn_people(text, text.lower(), _clubs_in(text)) == _learn_people_plain(text, _clubs_in(text))
     assert learn_people(text, text.lower(), _clubs_in(text))
 
 
 @pytest.mark.parametrize("seed", range(40))
 def test_learn_people_same_as_plain(seed):
-    from rumours.extraction.references import learn_people
-
     rng = random.Random(seed)
     text = "".join(rng.choice(_PROSE) + rng.choice(["", " ", " ", " ", ", ", "  ", "\n"]) for _ in range(300))
     clubs = _clubs_in(text)
