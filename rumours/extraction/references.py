@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from datetime import date
-from operator import itemgetter
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from .lexicon import (
@@ -121,6 +121,8 @@ _ROLE_BEFORE_CLUB = re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?$")
 _ROLE_AFTER_CLUB_TAIL = re.compile(rf"^\s+{PERSON_ROLE}\b")
 _WHOSE_BEFORE_CLUB = re.compile(rf"(?P<name>{_NAME}),\s+whose\s+$")
 _TEAM_TAIL = re.compile(r"^\s+(?:team|side|squad|players)\b")
+# What every name a club introduces needs right after the club: a role, or a team word.
+_AFTER_CLUB = re.compile(rf"(?:'s|\u2019s)?\s+(?:{PERSON_ROLE}|team|side|squad|players)")
 _TITLES = {"sir", "mr", "dr", "senor", "signor", "herr"}
 POSITION_WINDOW = 3  # sentences a position word reaches back
 
@@ -132,7 +134,10 @@ def age_on(born: date, day: date) -> int:
 def learn_people(original: str, folded_text: str, clubs: list[tuple[int, int, int, int]]) -> dict[str, int]:
     """Unknown names introduced with a club role -> club id; `clubs` holds (start, end, club id, fs)."""
     learned: dict[str, int] = {}
+    after_club = _AFTER_CLUB.match
     for start, end, club, _ in clubs:
+        if not after_club(original, end):
+            continue  # neither a role nor a team word follows: none of the three patterns below can match
         m = _ROLE_AFTER_CLUB.match(original, end, min(len(original), end + 80))
         if m:
             _remember(learned, m.group("name"), club)
@@ -162,74 +167,141 @@ def resolve_references(doc: Doc) -> None:
     """Add a player mention for every reference that resolves, walking the article in order so that "recent"
     means recent at that point."""
     mentions = doc.mentions
-    taken = sorted((m.fs, m.fe) for m in mentions)
-    starts = [a for a, _ in taken]
-    events: list[tuple[int, int, object]] = [(m.fs, 0, m) for m in mentions]
-    found = REFERENCE_G.finditer_near(
-        doc.ftext, doc.trigger_list(REFERENCE_G), doc.trigger_list(_REFERENCE_WORDS), _REACH, _PRONOUN
-    )
-    for r in found:
-        k = bisect_right(starts, r.start()) - 1
-        if k >= 0 and taken[k][1] > r.start():
-            continue
-        if not r.group("pron"):
-            nxt = k + 1
-            # "the striker Fernando Morientes": an apposition, the name itself is the mention.
-            if nxt < len(taken) and 0 <= taken[nxt][0] - r.end() <= 1:
-                continue
-        events.append((r.start(), 1, r))
-    events.sort(key=_EVENT_ORDER)
-    clubs = sorted((m for m in mentions if m.kind == "club"), key=_by_start)
-    club_starts = [m.fs for m in clubs]
-    recent: list[tuple[int, int, int]] = []  # (player id, sentence index, folded position), newest first
-    others: list[tuple[int, int]] = []  # (folded position, sentence) of people, for pronoun safety
+    found = _reference_matches(doc)
+    if not found:
+        return
+    ordered = sorted(mentions, key=_START)  # text order; among equal starts, list order
+    starts = [m.fs for m in ordered]
+    references = [r for r in found if not _inside_or_before_name(r, ordered, starts)]
+    if not references:
+        return
+    clubs: list[Mention] | None = None  # sorted by start, made for the first reference that can hold one
+    recent: dict[int, tuple[int, int]] = {}  # player id -> (sentence index, folded position), oldest first
+    others: list[int] = []  # folded positions of people, for pronoun safety (in text order)
     added: list[Mention] = []
 
-    def touch(pid: int, si: int, pos: int) -> None:
-        recent[:] = [r for r in recent if r[0] != pid]
-        recent.insert(0, (pid, si, pos))
-
-    # Events come in text order: the sentence index only moves forward (as `doc.sentence_of` would find it).
+    # Names and references in text order (a name before a reference at the same place): the sentence index
+    # only moves forward (as `doc.sentence_of` would find it). Names after the last reference change nothing.
     sfs, sfe = doc.sfs, doc.sfe
     last_sentence = len(sfs) - 1
     si = -1
-    for pos, kind, item in events:
-        while si < last_sentence and sfs[si + 1] <= pos:
+    i, n = 0, len(ordered)
+    for r in references:
+        start = r.start()
+        while i < n and starts[i] <= start:
+            m = ordered[i]
+            i += 1
+            kind = m.kind
+            if kind == "club":
+                continue
+            pos = m.fs
+            while si < last_sentence and sfs[si + 1] <= pos:
+                si += 1
+            if si < 0 or pos >= sfe[si]:
+                continue
+            if kind == "player":
+                recent.pop(m.entity, None)  # re-inserted as the newest
+                recent[m.entity] = (si, pos)
+            elif kind == "person":
+                others.append(pos)
+        while si < last_sentence and sfs[si + 1] <= start:
             si += 1
-        if si < 0 or pos >= sfe[si]:
+        if si < 0 or start >= sfe[si]:
             continue
-        if kind == 0:
-            if item.kind == "player":
-                touch(item.entity, si, pos)
-            elif item.kind == "person":
-                others.append((pos, si))
-            continue
-        r = item
         clubs_inside = []
         if not r.group("pron"):
-            k = bisect_left(club_starts, r.start())
+            if clubs is None:
+                clubs = [m for m in ordered if m.kind == "club"]
+                club_starts = [m.fs for m in clubs]
+            k = bisect_left(club_starts, start)
             while k < len(clubs) and clubs[k].fs < r.end():
                 if clubs[k].fe <= r.end():
                     clubs_inside.append(clubs[k])
                 k += 1
-        pid, confidence, ref = _reference_target(doc, r, si, recent, others, clubs_inside)
+        if not recent:
+            pid, confidence, ref = _unanchored_target(doc, r, si, clubs_inside)
+        elif r.group("pron"):
+            pid, confidence, ref = _pronoun_target(doc, r, si, recent, others, ordered, starts)
+        else:
+            newest_first = [(pid, psi, ppos) for pid, (psi, ppos) in reversed(recent.items())]
+            pid, confidence, ref = _reference_target(doc, r, si, newest_first, clubs_inside)
         if pid is None:
             continue
         for club in clubs_inside:
             club.inside_reference = True  # "the Northgate winger": his club, never a destination
-        m = Mention(r.start(), r.end(), (), "reference", kind="player", entity=pid, confidence=confidence)
+        m = Mention(start, r.end(), (), "reference", kind="player", entity=pid, confidence=confidence)
         m.reference = ref
         m.possessive = doc.ftext.startswith("'s", r.end()) or r.group() == "his"
         added.append(m)
-        touch(pid, si, pos)
+        recent.pop(pid, None)
+        recent[pid] = (si, start)
     mentions.extend(added)
 
 
-_EVENT_ORDER = itemgetter(0, 1)  # position, then names before references
+_START = attrgetter("fs")
 
 
-def _by_start(m: Mention) -> int:
-    return m.fs
+def _inside_or_before_name(r: re.Match[str], ordered: list[Mention], starts: list[int]) -> bool:
+    """Whether a reference starts inside a name, or (but a pronoun) stands right before one: "the striker
+    Fernando Morientes" is an apposition, the name itself is the mention. `ordered`: the mentions by start,
+    whose starts `starts` are."""
+    pos = r.start()
+    k = bisect_right(starts, pos) - 1
+    # Inside: the name that starts last at or before `pos` (any of those starting there) runs past it.
+    j = k
+    while j >= 0 and starts[j] == starts[k]:
+        if ordered[j].fe > pos:
+            return True
+        j -= 1
+    if r.group("pron"):
+        return False
+    return k + 1 < len(starts) and 0 <= starts[k + 1] - r.end() <= 1
+
+
+# A reference other than a bare pronoun opens with a word ("the", "their", ...) and reaches one of
+# `_REFERENCE_WORDS` (the age, nationality, shirt or position) after at most three more words of these
+# characters, each word followed by whitespace. (Possessive: words and spaces cannot trade characters, so
+# backtracking could never help, and without it a failure costs half as much.)
+_WORDS_TO_ANCHOR = re.compile(r"(?:[a-z0-9'.-]++\s++){1,4}+")
+
+
+def _reference_matches(doc: Doc) -> list[re.Match[str]]:
+    """`REFERENCE_G.finditer_near` over the article, trying only the trigger positions where a match can
+    start: a pronoun, or a few plain words before a reference word. Most "the"s are far from any reference
+    word by this measure though near one by characters, and a failing match of the big pattern is costly."""
+    text = doc.ftext
+    positions = doc.trigger_list(REFERENCE_G)
+    needed = doc.trigger_list(_REFERENCE_WORDS)
+    # Every pronoun starts with "h" (a character test is much cheaper than a call to the pattern).
+    candidates = {p for p in positions if text[p] == "h"}
+    candidates.update(_reference_openers(text, positions, needed))
+    return list(REFERENCE_G.finditer_near(text, sorted(candidates), needed, _REACH, _PRONOUN))
+
+
+def _reference_openers(text: str, positions: list[int], needed: list[int]) -> list[int]:
+    """The `positions` from which only plain words lead to a reference word, in no particular order: every
+    start of a reference that is not a pronoun is one (a superset; the pattern decides)."""
+    # A reference word follows whitespace. "\d{2}-year-old" also takes digits other than 0-9, which the
+    # trigger automaton does not list: in a text that is not all ASCII, "-year-old" marks those.
+    anchors = [w for w in needed if w and text[w - 1].isspace()]
+    if not text.isascii():
+        at = text.find("-year-old", 2)
+        while at >= 0:
+            anchors.append(at - 2)
+            at = text.find("-year-old", at + 1)
+        anchors.sort()
+    fullmatch = _WORDS_TO_ANCHOR.fullmatch
+    openers: list[int] = []
+    previous = 0
+    for w in anchors:
+        # A start whose first reference word is `w` lies in [previous, w); the plain words that lead to `w`
+        # end there, so walk back from `w` until one does not.
+        j = bisect_left(positions, w) - 1
+        while j >= 0 and positions[j] >= previous and fullmatch(text, positions[j], w):
+            openers.append(positions[j])
+            j -= 1
+        previous = w
+    return openers
 
 
 def _choose(doc: Doc, scored: list[tuple[tuple, int]]) -> int | None:
@@ -243,12 +315,17 @@ def _choose(doc: Doc, scored: list[tuple[tuple, int]]) -> int | None:
     return top[0]
 
 
-def _reference_target(doc: Doc, r: re.Match[str], si: int, recent, others, clubs_inside: list[Mention]):
+def _unanchored_target(doc: Doc, r: re.Match[str], si: int, clubs_inside: list[Mention]):
+    """No player named yet: only a shirt number can say who."""
+    if r.group("shirt"):
+        return _shirt_from_index(doc, int(r.group("shirt")), si, clubs_inside), 0.6, "shirt"
+    return None, 0, ""
+
+
+def _reference_target(doc: Doc, r: re.Match[str], si: int, recent, clubs_inside: list[Mention]):
+    """A reference other than a pronoun; `recent` holds (player id, sentence index, folded position), newest
+    first."""
     gaz = doc.gaz
-    if not recent:
-        if r.group("shirt"):
-            return _shirt_from_index(doc, int(r.group("shirt")), si, clubs_inside), 0.6, "shirt"
-        return None, 0, ""
     newest, newest_si, newest_pos = recent[0]
     close = si - newest_si <= 2
     former = bool(clubs_inside) and bool(_FORMER.search(doc.ftext, r.start(), clubs_inside[0].fs))
@@ -318,15 +395,27 @@ def _reference_target(doc: Doc, r: re.Match[str], si: int, recent, others, clubs
             pid = _choose(doc, scored)
             return (pid, 0.5, "position") if pid is not None else (None, 0, "")
         return pick(lambda p: True if p.position else None, word, "position", POSITION_WINDOW)
-    return _pronoun_target(doc, r, si, recent, others)
+    return None, 0, ""
 
 
-def _pronoun_target(doc: Doc, r: re.Match[str], si: int, recent, others):
+def _pronoun_target(
+    doc: Doc,
+    r: re.Match[str],
+    si: int,
+    recent: dict[int, tuple[int, int]],
+    others: list[int],
+    ordered: list[Mention],
+    starts: list[int],
+):
     """A pronoun: only when one player is in play and nobody else could be meant, or when it opens a sentence
-    right after one whose subject (its first name, the only player in it) is that player."""
-    newest, newest_si, newest_pos = recent[0]
+    right after one whose subject (its first name, the only player in it) is that player. `recent` maps
+    player id -> (sentence index, folded position), oldest first (so in text order); `others` holds the
+    positions of people; `ordered` the mentions by start, whose starts `starts` are."""
+    newer = reversed(recent.items())
+    newest, (newest_si, newest_pos) = next(newer)
     if newest_si == si - 1 and r.start() - doc.sfs[si] <= 1:
-        before = sorted(doc.mentions_in(si - 1), key=lambda m: m.fs)
+        # The mentions of that sentence (`doc.mentions_in` sorted by start).
+        before = ordered[bisect_left(starts, doc.sfs[si - 1]) : bisect_left(starts, doc.sfe[si - 1])]
         players = {m.entity for m in before if m.kind == "player"}
         if (
             players == {newest}
@@ -339,9 +428,12 @@ def _pronoun_target(doc: Doc, r: re.Match[str], si: int, recent, others):
     window_start = doc.sfs[max(0, si - 3)]
     if newest_pos < window_start:
         return None, 0, ""
-    if any(newest_pos < pos < r.start() for pos, _ in others):
+    k = bisect_right(others, newest_pos)
+    if k < len(others) and others[k] < r.start():  # someone else named since
         return None, 0, ""
-    if any(pid != newest and pos >= window_start for pid, _, pos in recent[1:]):
+    # Another player touched in the window (the one touched before the newest is the latest of them).
+    runner_up = next(newer, None)
+    if runner_up is not None and runner_up[1][1] >= window_start:
         return None, 0, ""
     if doc.unknown_names(si, r.start(), after_f=newest_pos if newest_si == si else -1):
         return None, 0, ""
@@ -371,20 +463,24 @@ def resolve_club_references(doc: Doc) -> None:
     """ "The club have made enquiries": the club that is the subject just before (the first club of this
     sentence before the words, else of the sentence before); "the Italian club": the most recent Italian club
     named in the last three sentences."""
+    found = list(
+        CLUB_REFERENCE_G.finditer_near(
+            doc.ftext, doc.trigger_list(CLUB_REFERENCE_G), doc.trigger_list(_CLUB_NOUNS), 64, _NEVER
+        )
+    )
+    if not found:  # most articles: then nothing below is needed
+        return
     clubs = [m for m in doc.mentions if m.kind == "club" and m.entity is not None]
     if not clubs:
         return
-    taken = sorted((m.fs, m.fe) for m in doc.mentions)
-    starts = [a for a, _ in taken]
     added: list[Mention] = []
-    found = CLUB_REFERENCE_G.finditer_near(
-        doc.ftext, doc.trigger_list(CLUB_REFERENCE_G), doc.trigger_list(_CLUB_NOUNS), 64, _NEVER
-    )
     for r in found:
-        k = bisect_right(starts, r.start()) - 1
-        if k >= 0 and taken[k][1] > r.start():
+        start = r.start()
+        # Inside a name: the mention that starts last at or before it (the longest among equals) runs past it.
+        last = max([(m.fs, m.fe) for m in doc.mentions if m.fs <= start], default=None)
+        if last is not None and last[1] > start:
             continue
-        si = doc.sentence_of(r.start())
+        si = doc.sentence_of(start)
         if si is None:
             continue
         region = r.group("region")
@@ -394,17 +490,17 @@ def resolve_club_references(doc: Doc) -> None:
             pool = [
                 m
                 for m in clubs
-                if lo <= m.fs < r.start() and _country(doc, m.entity) == country and not m.inside_reference
+                if lo <= m.fs < start and _country(doc, m.entity) == country and not m.inside_reference
             ]
             club = pool[-1].entity if pool else None
         elif r.group("noun") in ("club", "side", "hierarchy"):
-            club = _subject_club(doc, clubs, si, r.start())
+            club = _subject_club(doc, clubs, si, start)
         else:
             continue
         if club is None:
             continue
         fe = r.start("tail")
-        m = Mention(r.start(), fe, (), "reference", kind="club", entity=club, confidence=0.6)
+        m = Mention(start, fe, (), "reference", kind="club", entity=club, confidence=0.6)
         m.reference = "club"
         m.possessive = r.group("tail") == "'s"
         added.append(m)
@@ -451,10 +547,13 @@ def _country(doc: Doc, club: int) -> str:
 
 
 def _subject_club(doc: Doc, clubs: list[Mention], si: int, pos: int) -> int | None:
-    here = [m for m in clubs if doc.sfs[si] <= m.fs < pos and not m.inside_reference]
-    if here:
-        return here[0].entity
+    """The first club named in sentence `si` before `pos`, else in the sentence before, else the article's."""
+    lo = doc.sfs[si]
+    here = next((m for m in clubs if lo <= m.fs < pos and not m.inside_reference), None)
+    if here is not None:
+        return here.entity
     if si == 0:
         return doc.dominant_club
-    before = [m for m in clubs if doc.sfs[si - 1] <= m.fs < doc.sfe[si - 1] and not m.inside_reference]
-    return before[0].entity if before else doc.dominant_club
+    lo, hi = doc.sfs[si - 1], doc.sfe[si - 1]
+    before = next((m for m in clubs if lo <= m.fs < hi and not m.inside_reference), None)
+    return before.entity if before is not None else doc.dominant_club
