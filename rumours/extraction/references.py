@@ -468,11 +468,9 @@ def resolve_club_references(doc: Doc) -> None:
             doc.ftext, doc.trigger_list(CLUB_REFERENCE_G), doc.trigger_list(_CLUB_NOUNS), 64, _NEVER
         )
     )
-    if not found:  # most articles: then nothing below is needed
-        return
-    clubs = [m for m in doc.mentions if m.kind == "club" and m.entity is not None]
-    if not clubs:
-        return
+    clubs = [m for m in doc.mentions if m.kind == "club" and m.entity is not None] if found else []
+    if not clubs:  # most articles have no club reference ("the club", "the Italian side")
+        found = []
     added: list[Mention] = []
     for r in found:
         start = r.start()
@@ -504,7 +502,8 @@ def resolve_club_references(doc: Doc) -> None:
         m.reference = "club"
         m.possessive = r.group("tail") == "'s"
         added.append(m)
-    added += _club_pronouns(doc)
+    if "they " in doc.ftext:
+        added += _club_pronouns(doc)
     doc.mentions.extend(added)
 
 
