@@ -210,6 +210,7 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         r"consider(?:ed|ing|s)? (?:a |an )?(?:[\w-]++ )?(?:move|bid|offer|approach|swoop) for|"
         r"consider(?:ed|ing|s)? (?:[\w'-]++ ){1,4}?as (?:a |an )?(?:[\w-]++ )?(?:option|target|alternative|"
         r"replacement)|"
+        r"(?<!was )(?<!were )(?<!been )(?<!being )(?<!is )(?:asked|enquired|inquired) about\b|"
         r"(?:asked|enquired|inquired) (?:[\w'-]++ ){0,3}?about (?:signing|taking|bringing|a move for|"
         r"a loan for|"
         r"(?:the |his |her )?availability)|"

@@ -10,6 +10,7 @@ from datetime import date
 
 from .candidates import extract_candidates
 from .contracts import extract_contracts
+from .first_names import first_name_mentions
 from .gazetteer import Gazetteer
 from .injuries import extract_injuries
 from .matching import Mention, fuzzy_mentions, resolve, scan, title_scan
@@ -110,6 +111,9 @@ class Doc:
         title_mentions = title_scan(title, gaz)
         resolve(mentions, title_mentions, gaz)
         _first_name_clashes(self.ftext, mentions, gaz)
+        first_names = first_name_mentions(self.folded, mentions)
+        if first_names:
+            mentions = sorted([*mentions, *first_names], key=lambda m: m.fs)
         self.outlet_mentions = [(m.fs, m.fe, m.entity) for m in mentions if m.kind == "outlet"]
         self.mentions = [
             m for m in mentions if m.entity is not None and m.kind in ("player", "club", "person")

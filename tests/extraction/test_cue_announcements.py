@@ -59,3 +59,8 @@ def test_clubs_mentioned_as_suitors_are_links(run):
 def test_a_move_in_a_relative_clause_is_how_he_got_there(run):
     x = run("Dylan Marsh, who joined from Northgate City in the summer, is being watched by Bayern Munich.")
     assert rumour_map(x) == {(8, 6): "interest"}
+
+
+def test_a_club_asking_about_a_player_is_interest_a_coach_asked_about_him_is_not(run):
+    assert rumour_map(run("Bayern Munich have asked about Dylan Marsh.")) == {(8, 6): "interest"}
+    assert rumour_map(run("Graham Slot was asked about Dylan Marsh after the game.")) == {}
