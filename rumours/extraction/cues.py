@@ -315,7 +315,8 @@ _DEAL = r"(?:deal|contract|terms|extension)"
 _UNTIL = (
     r"(?:expires?|expiring|runs? out|ends|is up|will expire|runs? (?:until|till|to)|running (?:until|till|"
     r"to)|"
-    r"lasts until|until (?:20\d\d|the end)|(?:was |is )?due to (?:expire|run out|end|run until))"
+    r"lasts until|until (?:(?:january|june|july|may|summer) (?:of )?)?(?:20\d\d|the end)|"
+    r"(?:was |is )?due to (?:expire|run out|end|run until))"
 )
 CONTRACT_CUES: tuple[Cue, ...] = (
     Cue(

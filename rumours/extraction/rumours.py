@@ -219,6 +219,14 @@ def _paragraph_allows(doc: Doc, si: int, club: int) -> bool:
     return not named or club in named
 
 
+def _previous_subject_club(doc: Doc, si: int) -> int | None:
+    """The club (or the club of the person) the previous sentence of the paragraph opens with."""
+    if si == 0 or not _same_paragraph(doc, si - 1, si):
+        return None
+    before = [m for m in doc.by_sentence[si - 1] if _club_of(m) is not None]
+    return _club_of(before[0]) if before and before[0].fs - doc.sfs[si - 1] <= 4 else None
+
+
 def _sentence_candidates(doc: Doc, si: int, player: Mention, stage: str) -> list[int]:
     current = doc.gaz.player(player.entity).club_id
     found, _ = _targets(doc, si, (doc.sfs[si], doc.sfe[si]), doc.sfe[si], doc.sfe[si], player, stage, False)
@@ -350,7 +358,13 @@ def rumour_events(doc: Doc) -> list[Event]:
                 clubs, confidence = [current], 0.5
             if background and not clubs:
                 continue  # "has turned down a big move before": an old story, and no club to pin it on
-            if not clubs and not others and stage != "completed":
+            if not clubs and not others and stage == "completed" and explicit_from is not None:
+                # "Pep Guardiola moved quickly. Reijnders joined from AC Milan": the club the paragraph was
+                # just about is where he went.
+                arrival = _previous_subject_club(doc, si)
+                if arrival not in (None, current, explicit_from):
+                    clubs, confidence = [arrival], 0.45
+            elif not clubs and not others and stage != "completed":
                 # A refusal answers what came before it, never a link reported after it, unless it dismisses
                 # claims the next sentence goes on to report. Never across a paragraph: a new item begins.
                 refusal = stage in ("denied", "rejected") and not _REPORTS.search(m.group())

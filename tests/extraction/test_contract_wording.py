@@ -16,3 +16,8 @@ def test_a_reference_after_an_outlet_ending_a_sentence(run):
     assert _contracts(x) == {(8, 7, "expiry", "out of contract in June")}
     (m,) = [m for m in x.mentions if m.via == "reference"]
     assert m.surface == "The England winger"
+
+
+def test_a_contract_until_a_month_and_year(run):
+    x = run("Dylan Marsh has a contract until June 2026.")
+    assert _contracts(x) == {(8, 7, "expiry", "contract until June 2026")}

@@ -47,3 +47,10 @@ def test_a_contract_signed_with_a_move_is_with_the_new_club(run):
         "Marsh had joined Harbour Town from Northgate City in the summer."
     )
     assert {(c.player_id, c.club_id, c.fact_type) for c in x.contracts} == {(8, 6, "expiry")}
+
+
+def test_a_signing_from_a_club_goes_to_the_club_the_paragraph_is_about(run):
+    x = run("Bayern Munich moved quickly in the summer. Dylan Marsh joined from Harbour Town for 40m euros.")
+    assert rumour_map(x) == {(8, 6): "completed"}
+    x = run("Bayern Munich moved quickly in the summer.\n\nDylan Marsh joined from Harbour Town.")
+    assert rumour_map(x) == {}
