@@ -40,6 +40,7 @@ _FUTURE = (
     "may",
 )
 _CLUB_BEFORE = re.compile(r"(?:'s)?\s?$")
+_WHOSE = re.compile(r",?\s*whose\s")
 _AS_ARE = re.compile(r",?\s+as (?:are|is|was|were|do|does|did|has|have)\s+")
 _SIGNED = (
     "signed", "penned", "agreed", "inked", "put", "committed", "extended", "renewed", "triggered",
@@ -121,7 +122,9 @@ def extract_contracts(doc: Doc) -> tuple[list[ContractFact], list[ContractFact]]
         if source == "renewal":
             subjects = [Mention(cs, cs, (), "reference", kind="player", entity=pid, confidence=0.6)]
         else:
-            subjects = pick_subjects(doc, si, clause, cs, ce, kinds=("player", "person"))
+            subjects = _whose(doc, si, cs) or pick_subjects(
+                doc, si, clause, cs, ce, kinds=("player", "person")
+            )
             if not subjects and last[0] == si - 1:
                 subjects = last[1]  # "Talks over an extension have stalled": the player just talked about
             if subjects and fact_type in ("talks", "new_deal_offered"):
@@ -173,6 +176,16 @@ def extract_contracts(doc: Doc) -> tuple[list[ContractFact], list[ContractFact]]
     players = [f for (kind, _, _), f in seen.items() if kind == "player"]
     people = [f for (kind, _, _), f in seen.items() if kind == "person"]
     return players, people
+
+
+def _whose(doc: Doc, si: int, cs: int) -> list[Mention]:
+    """ "a replacement for Rodrigo De Paul, whose contract expires in 2026": the name before "whose"."""
+    if not doc.ftext.endswith("whose ", 0, cs):
+        return []
+    for m in doc.by_sentence[si]:
+        if m.kind in ("player", "person") and m.fe <= cs and _WHOSE.fullmatch(doc.ftext, m.fe, cs):
+            return [m]
+    return []
 
 
 def _home(doc: Doc, s: Mention) -> int | None:

@@ -21,3 +21,8 @@ def test_a_reference_after_an_outlet_ending_a_sentence(run):
 def test_a_contract_until_a_month_and_year(run):
     x = run("Dylan Marsh has a contract until June 2026.")
     assert _contracts(x) == {(8, 7, "expiry", "contract until June 2026")}
+
+
+def test_whose_contract_is_the_contract_of_the_name_before_it(run):
+    x = run("Graham Slot sees Dylan Marsh as a replacement for Tomas Kettering, whose contract expires in 2026.")
+    assert _contracts(x) == {(1, 1, "expiry", "contract expires in 2026")}
