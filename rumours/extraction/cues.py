@@ -284,7 +284,7 @@ INJURY_RE = re.compile(
 )
 INJURY = Gated(INJURY_RE)
 INJURY_BLOCK = re.compile(
-    r"suspen(?:sion|ded)|red card|\bbann?(?:ed)?\b|injury[ -]time|international duty|\brested\b|"
+    r"suspen(?:sion|ded)|red card|\bbann?(?:ed)?\b|injury[ -]time|\brested\b|"
     r"\boffside|\bdisallowed\b|\bvar\b|\bgoal (?:was |to be |had been )?ruled out"
 )
 # Injuries of a team, not of the player named nearby: "a defence stretched by injuries", "an injury crisis".

@@ -3,10 +3,14 @@
 Interviews and columns call a player by his first name once he has been introduced. A first name counts only
 when one player named in full carries it (two "Dani"s, or a manager sharing it, leave it alone), only after
 that full mention, only with its capital, and not when another capitalised word follows it ("Dušan Tadić" is
-somebody else)."""
+somebody else).
+
+The other way round, a known surname after a first name the gazetteer does not give that player ("Hiroki Ito"
+when it knows Junya Ito) is somebody else too."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from .lexicon import NOT_NAMES
@@ -17,6 +21,7 @@ from .normalise import Folded
 _WORDS = frozenset(
     {"will", "mark", "may", "june", "april", "grant", "rose", "young", "chance", "hope", "king"}
 )
+_WORD_BEFORE = re.compile(r"(?<![\w'\u2019.-])([A-Z][a-z\u00c0-\u024f'-]+) $")
 _FOLDED_NOT_NAMES = frozenset(w.lower() for w in NOT_NAMES) | _WORDS
 
 
@@ -50,6 +55,22 @@ def first_name_mentions(folded: Folded, mentions: list[Mention]) -> list[Mention
                 found.append(Mention(at, end, (), "alias", kind="player", entity=pid, confidence=0.6))
             at = ftext.find(first, end)
     return found
+
+
+def someone_elses_surnames(folded: Folded, mentions: list[Mention]) -> set[int]:
+    """Indexes into `mentions` of one-word surname aliases right after an unknown capitalised first name."""
+    ends = {m.fe for m in mentions}
+    drop = set()
+    for i, m in enumerate(mentions):
+        if m.kind != "player" or m.via != "alias" or m.fs < 2 or folded.text[m.fs - 1] != " ":
+            continue
+        if m.fs - 1 in ends or " " in folded.text[m.fs : m.fe]:
+            continue
+        s, _ = folded.span(m.fs, m.fe)
+        before = _WORD_BEFORE.search(folded.original, max(0, s - 30), s)
+        if before and before.group(1) not in NOT_NAMES:
+            drop.add(i)
+    return drop
 
 
 def _is_first_name(folded: Folded, fs: int, fe: int) -> bool:

@@ -57,6 +57,8 @@ def extract_injuries(doc: Doc) -> list[InjuryFact]:
         clause_text = doc.ftext[clause[0] : clause[1]]
         if INJURY_BLOCK.search(clause_text):
             continue
+        if m.group("miss") and "international duty" in clause_text:
+            continue  # away with his country, not hurt ("injured on international duty" still counts)
         if any(
             t.start() <= m.start() < t.end() for t in TEAM_INJURY.finditer(doc.ftext, clause[0], clause[1])
         ):

@@ -24,5 +24,7 @@ def test_a_contract_until_a_month_and_year(run):
 
 
 def test_whose_contract_is_the_contract_of_the_name_before_it(run):
-    x = run("Graham Slot sees Dylan Marsh as a replacement for Tomas Kettering, whose contract expires in 2026.")
+    x = run(
+        "Graham Slot sees Dylan Marsh as a replacement for Tomas Kettering, whose contract expires in 2026."
+    )
     assert _contracts(x) == {(1, 1, "expiry", "contract expires in 2026")}

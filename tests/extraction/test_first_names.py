@@ -34,3 +34,14 @@ def test_a_first_name_followed_by_another_surname_is_someone_else(run):
 def test_a_lowercase_word_is_not_a_first_name(run_wide):
     x = run_wide("Pablo Iturra was praised. The pablo-style finish was lucky.")
     assert [m.surface for m in x.mentions if m.kind == "player"] == ["Pablo Iturra"]
+
+
+def test_a_known_surname_after_an_unknown_first_name_is_someone_else(run):
+    x = run("Bayern Munich have signed Hiroki Marsh from Harbour Town.")
+    assert [m for m in x.mentions if m.kind == "player"] == []
+    assert x.rumours == []
+
+
+def test_a_known_surname_after_a_sentence_word_is_still_the_player(run):
+    x = run("However Marsh has signed for Bayern Munich.")
+    assert rumour_map(x) == {(8, 6): "completed"}

@@ -53,3 +53,12 @@ def test_injuries_of_a_team_are_not_the_named_player(run):
         "cover in a defence stretched by injuries."
     )
     assert x.injuries == []
+
+
+def test_injured_on_international_duty_is_an_injury_away_on_it_is_not(run):
+    x = run(
+        "Dylan Marsh suffered a torn hamstring on international duty and will miss the rest of the season."
+    )
+    assert [(i.player_id, i.body_part) for i in x.injuries] == [(8, "hamstring")]
+    x = run("Dylan Marsh is away on international duty and will miss the game against Bayern Munich.")
+    assert x.injuries == []
