@@ -36,6 +36,7 @@ PRIORITY = {
 }
 _ASIDE = re.compile(r",\s+(?:who|which|where|whose)\b[^,;]*,")
 _THAT = re.compile(r"\bthat\b")
+_HIM_AFTER = re.compile(r"\s*(?:with |in |for |to |on |about )?(?:him|her)\b")
 _IN_YEAR = re.compile(r"\bin (20\d\d)\b")
 _REPORTS = re.compile(
     r"\b(?:reports?|speculation|rumou?rs?|claims?|suggestions?|talk|links?|stories|story)\b"
@@ -197,7 +198,11 @@ def _best(found: list[tuple[int, int]]) -> tuple[int, list[int]]:
 def _done_in_an_earlier_year(doc: Doc, ce: int, clause_end: int) -> bool:
     """A year before the article's own named after a move, before the clause or aside ends."""
     end = doc.ftext.find(",", ce, clause_end)
-    year = _IN_YEAR.search(doc.ftext, ce, clause_end if end < 0 else end)
+    return _names_an_earlier_year(doc, ce, clause_end if end < 0 else end)
+
+
+def _names_an_earlier_year(doc: Doc, start: int, end: int) -> bool:
+    year = _IN_YEAR.search(doc.ftext, start, end)
     return year is not None and int(year.group(1)) < doc.published.year
 
 
@@ -318,6 +323,10 @@ def rumour_events(doc: Doc) -> list[Event]:
             continue  # a coach taking charge is an appointment, never a player's transfer
         subject = subject_club(doc, si, clause, cs)
         players = pick_subjects(doc, si, clause, cs, ce)
+        if players and _all_asides(doc, si) and _HIM_AFTER.match(doc.ftext, ce):
+            # "Bayern, who must plan for life after Neuer, were linked with him": "him" is someone else.
+            outside = _asides(doc, si, cs)
+            players = [p for p in players if not any(a <= p.fs < b for a, b in outside)]
         if cue.buyer_subject and stage not in ("talks", "bid", "completed"):
             # A club is not a buyer of its own player: "Inter are interested, with Inzaghi looking for a
             # partner for Lautaro" is about the player the article is following.
@@ -352,6 +361,8 @@ def rumour_events(doc: Doc) -> list[Event]:
                 continue  # "X, who joined from City in the summer, is watched by ...": history, no club here
             others = [] if clubs else _sentence_candidates(doc, si, player, stage)
             if len(others) == 1:
+                if stage == "completed" and _names_an_earlier_year(doc, doc.sfs[si], doc.sfe[si]):
+                    continue  # "X left for PSG in 2021, and Y arrived that summer": borrowed from history
                 clubs, confidence = others, 0.5
             on_loan_here = stage == "completed" and "loan from" in doc.ftext[cs:ce]
             if not clubs and on_loan_here and current is not None and current != explicit_from:

@@ -70,3 +70,19 @@ def test_lining_up_a_move_is_interest(run):
     assert rumour_map(run("Bayern Munich are lining up a January move for Dylan Marsh.")) == {
         (8, 6): "interest"
     }
+
+
+def test_a_player_in_a_relative_clause_is_not_who_him_means(run):
+    x = run(
+        "Dylan Marsh is weighing his future, and Marsh wants to play. "
+        "Bayern Munich, who must plan for life without Marco Bellini, "
+        "were also linked with him."
+    )
+    assert rumour_map(x) == {(8, 6): "linked"}
+
+
+def test_a_move_borrowed_from_a_sentence_about_an_earlier_year_is_history(run):
+    x = run(
+        "Marco Bellini left for Bayern Munich in 2021, and Dylan Marsh arrived from Northgate City that summer."
+    )
+    assert (8, 6) not in rumour_map(x)
