@@ -82,7 +82,5 @@ def test_a_player_in_a_relative_clause_is_not_who_him_means(run):
 
 
 def test_a_move_borrowed_from_a_sentence_about_an_earlier_year_is_history(run):
-    x = run(
-        "Marco Bellini left for Bayern Munich in 2021, and Dylan Marsh arrived from Northgate City that summer."
-    )
+    x = run("Marco Bellini left for Bayern Munich in 2021, and Dylan Marsh arrived from Eastbay that summer.")
     assert (8, 6) not in rumour_map(x)
