@@ -185,12 +185,11 @@ def resolve_references(doc: Doc) -> None:
     sfs, sfe = doc.sfs, doc.sfe
     last_sentence = len(sfs) - 1
     si = -1
-    i, n = 0, len(ordered)
+    i = 0
     for r in references:
         start = r.start()
-        while i < n and starts[i] <= start:
-            m = ordered[i]
-            i += 1
+        upto = bisect_right(starts, start, i)
+        for m in ordered[i:upto]:
             kind = m.kind
             if kind == "club":
                 continue
@@ -204,6 +203,7 @@ def resolve_references(doc: Doc) -> None:
                 recent[m.entity] = (si, pos)
             elif kind == "person":
                 others.append(pos)
+        i = upto
         while si < last_sentence and sfs[si + 1] <= start:
             si += 1
         if si < 0 or start >= sfe[si]:
