@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -79,25 +80,32 @@ def _cap_ok(folded: Folded, fs: int, fe: int, cap: int) -> bool:
     return ch.isupper() or ch.isdigit()
 
 
+_END = itemgetter(0)
+
+
 def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
     """Leftmost-longest non-overlapping name matches that pass the boundary and case checks."""
     ftext = folded.text
     automaton = gaz.automaton
     if automaton is None or not ftext:
         return []
-    offsets, entries, table, key_index = gaz.scan_offsets, gaz.scan_entries, gaz.scan_table, gaz.key_index
+    lengths, entries, table, key_index = gaz.scan_lengths, gaz.scan_entries, gaz.scan_table, gaz.key_index
     original, identity, n = folded.original, folded.omap is None, len(ftext)
     # Word-aligned scan: keys are padded with spaces and every non-alphanumeric character of the text is a
-    # space, so only hits bounded by non-alphanumerics (or the text's ends) come back, as (start, -end - 1,
-    # value): sorted, leftmost and then longest come first. About half are names inside longer ones.
-    found = [(last - offsets[v], -last, v) for last, v in automaton.iter(" " + word_aligned(ftext) + " ")]
-    found.sort()
+    # space, so only hits bounded by non-alphanumerics (or the text's ends) come back. Keys and text are read
+    # backwards: a hit's end there (the pad before the name) is its start here, and the automaton gives hits
+    # by that end, longest first at each. A stable sort by that end, from the last, puts the leftmost hit
+    # first, and at each start the longest. About half the hits are names inside longer ones ("bakedi" in
+    # "mateo bakedi", "nezte" in "nezte town").
+    found = list(automaton.iter(" " + word_aligned(ftext)[::-1] + " "))
+    found.sort(key=_END, reverse=True)
     mentions: list[Mention] = []
     last_end = -1
-    for fs, neg_last, v in found:
+    for end, v in found:
+        fs = n + 1 - end  # the backwards text is the padded text, n + 2 long
         if fs < last_end:
             continue
-        fe = -1 - neg_last
+        fe = fs + lengths[v]
         entry = entries[v]
         if entry is None:  # the text may differ from the keys in punctuation ("st. pauli"): is it one?
             index = key_index.get(ftext[fs:fe])

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import random
 
+from rumours.extraction import ClubEntry, Gazetteer, PlayerEntry
 from rumours.extraction.matching import (
     _CAPITALISED,
+    _TEAM_NOUN,
     Mention,
+    _boundary_ok,
+    _case_ok,
+    _possessive,
     _uncovered_capitalised_words,
     capitalised_word_starts,
     character_classes,
+    scan,
 )
 from rumours.extraction.normalise import Folded
 
@@ -70,3 +76,109 @@ def test_uncovered_capitalised_words_equal_the_plain_filter():
         taken = [Mention(cuts[i], cuts[i + 1], (), "name") for i in range(0, len(cuts) - 1, 2)]
         taken = [m for m in taken if m.fs < m.fe]
         assert _uncovered_capitalised_words(folded, taken) == _plain_uncovered(folded, taken), repr(text)
+
+
+# ---- the name scan ----------------------------------------------------------------------------------------
+_CLUBS = [
+    ClubEntry(1, "Nezte Town", ("Nezte", "the Nezte")),
+    ClubEntry(2, "St. Pauli", ("St Pauli", "Pauli")),
+    ClubEntry(3, "Real Madrid", ("Real", "Madrid")),
+    ClubEntry(4, "Athletic Club", ("Athletic",)),
+]
+_PLAYERS = [
+    PlayerEntry(1, "Mateo Bakedi", ("Bakedi",), 1),
+    PlayerEntry(2, "Sean O'Neill", ("O'Neill", "O-Neill"), 2),
+    PlayerEntry(3, "Virgil van Dijk", ("van Dijk",), 3),
+    PlayerEntry(4, "Jean-Luc More", ("More",), 4),
+    PlayerEntry(5, "Town Real", ("Real",), 3),
+]
+_WORDS = [
+    "Nezte",
+    "nezte",
+    "Town",
+    "town",
+    "St.",
+    "St",
+    "Pauli",
+    "Real",
+    "real",
+    "Madrid",
+    "Athletic",
+    "attack",
+    "Club",
+    "Mateo",
+    "Bakedi",
+    "bakedi",
+    "Sean",
+    "O'Neill",
+    "O-Neill",
+    "o'neill",
+    "Virgil",
+    "van",
+    "Van",
+    "Dijk",
+    "Jean-Luc",
+    "Jean",
+    "Luc",
+    "More",
+    "more",
+    "the",
+    "The",
+    "Mbappé",
+    "NEZTE",
+    "1Bakedi",
+    "Bakedi2",
+    "Straße",
+    "Bake\u0301di",
+    "Mateo Bakedi",
+    "Nezte Town",
+    "St. Pauli",
+    "Real Madrid",
+    "Town Real Madrid",
+    "Virgil van Dijk",
+    "Sean O'Neill",
+    "Jean-Luc More",
+    "Athletic Club",
+    "Sky Sports",
+    "Mateo-Bakedi",
+]
+_GAPS = [" ", " ", " ", ", ", ". ", "-", "'s ", "' ", "\u2019s ", " (", ") ", "\n", "  "]
+
+
+def _plain_scan(folded: Folded, gaz: Gazetteer) -> list[tuple]:
+    """Every occurrence of every key bounded by non-alphanumerics, leftmost-longest first, the first one
+    passing the checks taken at each place: the scan written out plainly."""
+    ftext = folded.text
+    hits = []
+    for key, index in gaz.key_index.items():
+        fs = ftext.find(key)
+        while fs >= 0:
+            fe = fs + len(key)
+            if _boundary_ok(ftext, fs, fe):
+                hits.append((fs, -fe, index))
+            fs = ftext.find(key, fs + 1)
+    hits.sort()
+    out, last_end = [], -1
+    for fs, neg_fe, index in hits:
+        fe = -neg_fe
+        if fs < last_end:
+            continue
+        targets = tuple(t for t in gaz.scan_table[index][0] if _case_ok(folded, fs, fe, t.cap))
+        if any(t.kind == "outlet" for t in targets) and _TEAM_NOUN.match(ftext, fe):
+            targets = tuple(t for t in targets if t.kind != "outlet")
+        if not targets:
+            continue
+        via = "name" if any(t.via == "name" for t in targets) else targets[0].via
+        out.append((fs, fe, targets, via, _possessive(ftext, fe)))
+        last_end = fe
+    return out
+
+
+def test_scan_equals_the_plain_leftmost_longest_search():
+    gaz = Gazetteer.build(clubs=_CLUBS, players=_PLAYERS, outlets=["Athletic", "Sky Sports"])
+    rng = random.Random(6)
+    for _ in range(3_000):
+        text = "".join(rng.choice(_WORDS) + rng.choice(_GAPS) for _ in range(rng.randint(1, 9)))
+        folded = Folded(text)
+        found = [(m.fs, m.fe, m.targets, m.via, m.possessive) for m in scan(folded, gaz)]
+        assert found == _plain_scan(folded, gaz), repr(text)
