@@ -82,12 +82,12 @@ class Gazetteer:
         self._people: dict[int, PersonEntry] = {}
         self._outlets: dict[int, str] = {}
         self._keys: list[tuple[int, tuple[Target, ...]]] = []
-        self.scan_table: list[tuple[tuple[Target, ...], int | None, bool, str]] = []
+        self.scan_table: list[tuple] = []  # see build()
         self.automaton: ahocorasick.Automaton | None = None
         # By automaton value (see _automaton_for): the length of the keys, and the key's scan_table row when
         # the hit is that key for sure (None when the text must be looked up).
         self.scan_lengths: list[int] = []
-        self.scan_entries: list[tuple[tuple[Target, ...], int | None, bool, str] | None] = []
+        self.scan_entries: list[tuple | None] = []
         self.players_by_club: dict[int, tuple[int, ...]] = {}
         self.players_by_club_shirt: dict[tuple[int, int], tuple[int, ...]] = {}
         self.fuzzy_buckets: dict[tuple[str, int], list[str]] = {}
@@ -169,13 +169,15 @@ class Gazetteer:
         g.players_by_club_shirt = {k: tuple(v) for k, v in by_shirt.items()}
         g._keys = [(len(k), tuple(v)) for k, v in targets.items()]
         # What the scan needs per key, precomputed: (targets, the capital position all targets share, or None
-        # when they differ, whether an outlet is among them, how the name was found).
+        # when they differ, whether an outlet is among them, how the name was found, and for a key of one
+        # target what matching.resolve would set: its kind, id and a person's club; else "", None, None).
         g.scan_table = [
             (
                 ts,
                 ts[0].cap if all(t.cap == ts[0].cap for t in ts) else None,
                 any(t.kind == "outlet" for t in ts),
                 "name" if any(t.via == "name" for t in ts) else ts[0].via,
+                *(g._resolved(ts[0]) if len(ts) == 1 else ("", None, None)),
             )
             for _, ts in g._keys
         ]
@@ -188,6 +190,10 @@ class Gazetteer:
         g.automaton, g.scan_lengths, sure_keys = _automaton_for(version, targets.keys())
         g.scan_entries = [None if i is None else g.scan_table[i] for i in sure_keys]
         return g
+
+    def _resolved(self, target: Target) -> tuple[str, int, int | None]:
+        club = self._people[target.id].club_id if target.kind == "person" else None
+        return target.kind, target.id, club
 
     # ---- lookups ------------------------------------------------------------------------------------------
     def club(self, id: int) -> ClubEntry:  # noqa: A002 - the agreed interface
