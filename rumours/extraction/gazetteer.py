@@ -82,12 +82,12 @@ class Gazetteer:
         self._people: dict[int, PersonEntry] = {}
         self._outlets: dict[int, str] = {}
         self._keys: list[tuple[int, tuple[Target, ...]]] = []
-        self.scan_table: list[tuple[tuple[Target, ...], int | None, bool, str]] = []
+        self.scan_table: list[tuple] = []  # see build()
         self.automaton: ahocorasick.Automaton | None = None
-        # By automaton value (see _automaton_for): the offset from a hit's end back to its start, and the
-        # key's scan_table row when the hit is that key for sure (None when the text must be looked up).
-        self.scan_offsets: list[int] = []
-        self.scan_entries: list[tuple[tuple[Target, ...], int | None, bool, str] | None] = []
+        # By automaton value (see _automaton_for): the length of the keys, and the key's scan_table row when
+        # the hit is that key for sure (None when the text must be looked up).
+        self.scan_lengths: list[int] = []
+        self.scan_entries: list[tuple | None] = []
         self.players_by_club: dict[int, tuple[int, ...]] = {}
         self.players_by_club_shirt: dict[tuple[int, int], tuple[int, ...]] = {}
         self.fuzzy_buckets: dict[tuple[str, int], list[str]] = {}
@@ -169,13 +169,15 @@ class Gazetteer:
         g.players_by_club_shirt = {k: tuple(v) for k, v in by_shirt.items()}
         g._keys = [(len(k), tuple(v)) for k, v in targets.items()]
         # What the scan needs per key, precomputed: (targets, the capital position all targets share, or None
-        # when they differ, whether an outlet is among them, how the name was found).
+        # when they differ, whether an outlet is among them, how the name was found, and for a key of one
+        # target what matching.resolve would set: its kind, id and a person's club; else "", None, None).
         g.scan_table = [
             (
                 ts,
                 ts[0].cap if all(t.cap == ts[0].cap for t in ts) else None,
                 any(t.kind == "outlet" for t in ts),
                 "name" if any(t.via == "name" for t in ts) else ts[0].via,
+                *(g._resolved(ts[0]) if len(ts) == 1 else ("", None, None)),
             )
             for _, ts in g._keys
         ]
@@ -185,9 +187,13 @@ class Gazetteer:
             if len(k) >= _FUZZY_MIN and " " not in k and k.isalpha():
                 buckets[(k[0], len(k))].append(k)
         g.fuzzy_buckets = dict(buckets)
-        g.automaton, g.scan_offsets, sure_keys = _automaton_for(version, targets.keys())
+        g.automaton, g.scan_lengths, sure_keys = _automaton_for(version, targets.keys())
         g.scan_entries = [None if i is None else g.scan_table[i] for i in sure_keys]
         return g
+
+    def _resolved(self, target: Target) -> tuple[str, int, int | None]:
+        club = self._people[target.id].club_id if target.kind == "person" else None
+        return target.kind, target.id, club
 
     # ---- lookups ------------------------------------------------------------------------------------------
     def club(self, id: int) -> ClubEntry:  # noqa: A002 - the agreed interface
@@ -239,11 +245,11 @@ def word_aligned(text: str) -> str:
 def _automaton_for(
     version: int, keys: Iterable[str]
 ) -> tuple[ahocorasick.Automaton | None, list[int], list[int | None]]:
-    """The automaton over the word-aligned keys (" " + key with non-alphanumerics as spaces + " "), whose
-    value numbers the word-aligned form; by that number, the offset from a hit's end (as `iter` reports it, at
-    the closing pad) back to its start, and the index of the key a hit is for sure: the one key of that form,
-    when it is all letters and digits. Otherwise (None) the text may differ in punctuation ("st. pauli",
-    "st pauli", "mateo-bakedi"), and the hit is a name only if the text spells a key."""
+    """The automaton over the word-aligned keys (" " + key with non-alphanumerics as spaces + " "), spelt
+    backwards (see matching.scan), whose value numbers the word-aligned form; by that number, the length of
+    the keys, and the index of the key a hit is for sure: the one key of that form, when it is all letters
+    and digits. Otherwise (None) the text may differ in punctuation ("st. pauli", "st pauli",
+    "mateo-bakedi"), and the hit is a name only if the text spells a key."""
     keys = list(keys)
     fingerprint = (version, len(keys), hash(tuple(keys)))
     if version:
@@ -255,15 +261,15 @@ def _automaton_for(
     for i, key in enumerate(keys):
         groups.setdefault(" " + word_aligned(key) + " ", []).append((key, i))
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    offsets, sure_keys = [], []
+    lengths, sure_keys = [], []
     for value, (padded, members) in enumerate(groups.items()):
-        automaton.add_word(padded, value)
-        offsets.append(len(padded) - 1)  # the pads aside, a form is as long as its keys
+        automaton.add_word(padded[::-1], value)
         key, i = members[0]
+        lengths.append(len(key))  # word-aligned forms keep their keys' length
         sure_keys.append(i if len(members) == 1 and key.isalnum() else None)
     automaton.make_automaton()
     # With no names at all pyahocorasick leaves a bare trie that cannot be scanned: no automaton instead.
-    built = (automaton if groups else None, offsets, sure_keys)
+    built = (automaton if groups else None, lengths, sure_keys)
     if version:
         with _cache_lock:
             if len(_automata) >= 2:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -79,32 +80,41 @@ def _cap_ok(folded: Folded, fs: int, fe: int, cap: int) -> bool:
     return ch.isupper() or ch.isdigit()
 
 
+_END = itemgetter(0)
+
+
 def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
     """Leftmost-longest non-overlapping name matches that pass the boundary and case checks."""
     ftext = folded.text
     automaton = gaz.automaton
     if automaton is None or not ftext:
         return []
-    offsets, entries, table, key_index = gaz.scan_offsets, gaz.scan_entries, gaz.scan_table, gaz.key_index
+    lengths, entries, table, key_index = gaz.scan_lengths, gaz.scan_entries, gaz.scan_table, gaz.key_index
     original, identity, n = folded.original, folded.omap is None, len(ftext)
     # Word-aligned scan: keys are padded with spaces and every non-alphanumeric character of the text is a
-    # space, so only hits bounded by non-alphanumerics (or the text's ends) come back, as (start, -end - 1,
-    # value): sorted, leftmost and then longest come first. About half are names inside longer ones.
-    found = [(last - offsets[v], -last, v) for last, v in automaton.iter(" " + word_aligned(ftext) + " ")]
-    found.sort()
+    # space, so only hits bounded by non-alphanumerics (or the text's ends) come back. Keys and text are read
+    # backwards: a hit's end there (the pad before the name) is its start here, and the automaton gives hits
+    # by that end, longest first at each. A stable sort by that end, from the last, puts the leftmost hit
+    # first, and at each start the longest. About half the hits are names inside longer ones ("bakedi" in
+    # "mateo bakedi", "nezte" in "nezte town").
+    found = list(automaton.iter(" " + word_aligned(ftext)[::-1] + " "))
+    found.sort(key=_END, reverse=True)
     mentions: list[Mention] = []
     last_end = -1
-    for fs, neg_last, v in found:
+    for end, v in found:
+        fs = n + 1 - end  # the backwards text is the padded text, n + 2 long
         if fs < last_end:
             continue
-        fe = -1 - neg_last
+        fe = fs + lengths[v]
         entry = entries[v]
         if entry is None:  # the text may differ from the keys in punctuation ("st. pauli"): is it one?
             index = key_index.get(ftext[fs:fe])
             if index is None:
                 continue
             entry = table[index]
-        targets, cap, outlet, via = entry
+        # One target: kind, entity and club as resolve() would set them. Several: "", None, None; the
+        # filters below only ever narrow several targets, or leave none.
+        targets, cap, outlet, via, kind, entity, club = entry
         if cap is None:
             targets = tuple(t for t in targets if _case_ok(folded, fs, fe, t.cap))
             if not targets:
@@ -125,11 +135,9 @@ def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
             if not targets:
                 continue
             via = "name" if any(t.via == "name" for t in targets) else targets[0].via
-        # Positional arguments (kind "", entity None, then possessive): the keyword form costs a third more.
-        if fe < n and ftext[fe] == "'":
-            mentions.append(Mention(fs, fe, targets, via, "", None, _possessive(ftext, fe)))
-        else:
-            mentions.append(Mention(fs, fe, targets, via))
+        # Positional arguments (kind, entity, possessive, club): the keyword form costs a third more.
+        possessive = fe < n and ftext[fe] == "'" and _possessive(ftext, fe)
+        mentions.append(Mention(fs, fe, targets, via, kind, entity, possessive, club))
         last_end = fe
     return mentions
 
@@ -142,8 +150,9 @@ _CAPITALISED = re.compile(r"[A-Z\u00aa-\U0010ffff](?<=[^\W\d_a-z])(?<![\w'\u2019
 
 def _character_classes() -> bytes:
     """A bytes.translate table giving each Latin-1 character its class for `_CAPITALISED`: "U" can start a
-    match (a letter not a-z), "l" is any other letter, "b" any other character a match may not follow, " "
-    the rest. "?" is "Q", unknown: it stands for every character Latin-1 cannot encode, so may be anything."""
+    match (a letter not a-z), "l" is any other letter, "b" any other character a match may neither follow nor
+    precede, "a" one it may precede but not follow (the apostrophe), " " the rest. "?" is "Q", unknown: it
+    stands for every character Latin-1 cannot encode, so may be anything."""
     classes = []
     for code in range(256):
         ch = chr(code)
@@ -153,8 +162,10 @@ def _character_classes() -> bytes:
             classes.append("U")
         elif re.fullmatch(r"[^\W\d_]", ch):
             classes.append("l")
-        elif re.fullmatch(r"[\w'\u2019-]", ch):
+        elif re.fullmatch(r"[\w-]", ch):
             classes.append("b")
+        elif re.fullmatch(r"[\w'\u2019-]", ch):
+            classes.append("a")
         else:
             classes.append(" ")
     return "".join(classes).encode("ascii")
@@ -162,13 +173,14 @@ def _character_classes() -> bytes:
 
 _CHARACTER_CLASSES = _character_classes()
 # Where a `_CAPITALISED` match may start, read off the classes: a "U" (or an unknown "Q") not after a letter,
-# digit, apostrophe or hyphen and before four more letters. Unknown characters allow everything, so every real
-# match starts at one of these places; `_CAPITALISED.match` then decides. Only the start is consumed, so no
-# place hides the next. Each pattern starts with one literal byte, which the regex engine finds with a tight
-# loop instead of testing a class at every character.
-_MAY_START = re.compile(rb"U(?<![Ulb].)(?=[UlQ]{4})")
-_MAY_START_UNKNOWN = re.compile(rb"Q(?<![Ulb].)(?=[UlQ]{4})")
-
+# digit, apostrophe or hyphen and before four more letters (group 1: all the letters that follow). Unknown
+# characters allow everything, so every real match starts at one of these places. Only the start is consumed,
+# so no place hides the next. Each pattern starts with one literal byte, which the regex engine finds with a
+# tight loop instead of testing a class at every character.
+_MAY_START = re.compile(rb"U(?<![Ulab].)(?=([UlQ]{4,}))")
+_MAY_START_UNKNOWN = re.compile(rb"Q(?<![Ulab].)(?=([UlQ]{4,}))")
+_UNSURE = (0, ord("Q"))  # a blank (see below) or a character Latin-1 cannot encode
+_NOT_AFTER = ord("b")
 
 _BLANKS = [bytearray(n) for n in range(64)]
 
@@ -178,50 +190,59 @@ def character_classes(text: str) -> bytearray:
     return bytearray(text.encode("latin-1", "replace").translate(_CHARACTER_CLASSES))
 
 
-def capitalised_word_starts(classes: bytearray) -> list[int]:
-    """Every place a `_CAPITALISED` match may start, in order: a superset of the real starts."""
-    starts = [m.start() for m in _MAY_START.finditer(classes)]
-    if b"Q" in classes:
-        starts += [m.start() for m in _MAY_START_UNKNOWN.finditer(classes)]
-        starts.sort()
-    return starts
+def capitalised_words(text: str, classes: bytearray, skip: set[int]) -> list[tuple[int, int]]:
+    """The spans of `_CAPITALISED.finditer(text)` that start at no place in `skip` and hold no blank (class 0)
+    of `classes`, the text's `character_classes` with some spans blanked. Where every character of a word and
+    the two around it are known the classes decide, else the regex does."""
+    places = [(m.start(), m.end(1)) for m in _MAY_START.finditer(classes)]
+    unknown = b"Q" in classes
+    if unknown:
+        places += [(m.start(), m.end(1)) for m in _MAY_START_UNKNOWN.finditer(classes)]
+        places.sort()
+    n = len(classes)
+    words = []
+    for start, end in places:  # `end`: where the letters after `start` end
+        if start in skip:
+            continue
+        after = classes[end] if end < n else 32
+        if (
+            (start and classes[start - 1] in _UNSURE)
+            or after == 0
+            or (unknown and classes.find(b"Q", start, end) >= 0)
+        ):
+            tm = _CAPITALISED.match(text, start)
+            if tm is not None and classes.find(0, start, tm.end()) < 0:
+                words.append(tm.span())
+        elif after != _NOT_AFTER:
+            words.append((start, end))
+    return words
 
 
-def _uncovered_capitalised_words(folded: Folded, taken: list[Mention]) -> list[tuple[int, int, int]]:
-    """`_CAPITALISED` matches overlapping no mention in `taken`, in text order: (original start, fs, fe)."""
+def _uncovered_capitalised_words(
+    folded: Folded, taken: list[Mention], skip: set[int]
+) -> list[tuple[int, int]]:
+    """Folded spans of the `_CAPITALISED` words that start at no place in `skip` (original offsets) and
+    overlap no mention in `taken`, in text order."""
     original = folded.original
     classes = character_classes(original)
-    words = []
     if folded.omap is None:
         # Folded offsets are the original's. Most capitalised words are names already found: blanked out
-        # (class 0, no letter), they are never candidates, and a word that runs into one holds a 0. (The
-        # blanks are bytearrays: a bytearray takes any other value by way of a copy of it.)
+        # (class 0, no letter), they are never candidates. (The blanks are bytearrays: a bytearray takes any
+        # other value by way of a copy of it.)
         for m in taken:
             fs, fe = m.fs, m.fe
             classes[fs:fe] = _BLANKS[fe - fs] if fe - fs < len(_BLANKS) else bytearray(fe - fs)
-        for start in capitalised_word_starts(classes):
-            tm = _CAPITALISED.match(original, start)
-            if tm is not None:
-                end = tm.end()
-                if classes.find(0, start, end) < 0:
-                    words.append((start, start, end))
-        return words
+        return capitalised_words(original, classes, skip)
     covered = [(m.fs, m.fe) for m in taken]
     ci, nc = 0, len(covered)
-    for start in capitalised_word_starts(classes):
-        fs = folded.fpos(start)
+    words = []
+    for start, end in capitalised_words(original, classes, skip):
+        fs, fe = folded.fpos(start), folded.fpos(end)
         while ci < nc and covered[ci][1] <= fs:
             ci += 1
-        if ci < nc and covered[ci][0] <= fs:
-            continue
-        tm = _CAPITALISED.match(original, start)
-        if tm is None:
-            continue
-        end = tm.end()
-        fe = folded.fpos(end)
         if ci < nc and covered[ci][0] < fe:
             continue
-        words.append((start, fs, fe))
+        words.append((fs, fe))
     return words
 
 
@@ -349,9 +370,7 @@ def fuzzy_mentions(
         return []
     out: list[Mention] = []
     ftext = folded.text
-    for start, fs, fe in _uncovered_capitalised_words(folded, taken):
-        if start in sentence_starts:
-            continue
+    for fs, fe in _uncovered_capitalised_words(folded, taken, sentence_starts):
         word = ftext[fs:fe]
         if fe - fs < 5 or word in _COMMON or not word.isalpha():
             continue
@@ -401,6 +420,8 @@ def resolve(mentions: list[Mention], title_mentions: list[Mention], gaz: Gazette
     everything = [*title_mentions, *mentions]
     ambiguous = False
     for m in everything:
+        if m.entity is not None:
+            continue  # one target, set by scan()
         targets = m.targets
         if len(targets) == 1:
             kind, ident, _, _ = targets[0]
