@@ -37,6 +37,7 @@ PRIORITY = {
 _ASIDE = re.compile(r",\s+(?:who|which|where|whose)\b[^,;]*,")
 _THAT = re.compile(r"\bthat\b")
 _HIM_AFTER = re.compile(r"\s*(?:with |in |for |to |on |about )?(?:him|her)\b")
+_SELLER_VERB = re.compile(r"\b(?:rejected|rejects|received|receives|considering|turned down|snubbed)\b")
 _IN_YEAR = re.compile(r"\bin (20\d\d)\b")
 _REPORTS = re.compile(
     r"\b(?:reports?|speculation|rumou?rs?|claims?|suggestions?|talk|links?|stories|story)\b"
@@ -347,8 +348,12 @@ def rumour_events(doc: Doc) -> list[Event]:
         loan = "loan" in doc.ftext[clause[0] : clause[1]]
         for player in players:
             current = doc.gaz.player(player.entity).club_id
+            # A club that received or rejected an offer for its own player is selling, not renewing.
+            offered_to_seller = bool(_SELLER_VERB.search(m.group() + " " + last_words(pre, 4)))
             if renewal or (
-                stage in ("talks", "bid") and own_club_deal(doc, si, clause, ce, subject, current)
+                stage in ("talks", "bid")
+                and not offered_to_seller
+                and own_club_deal(doc, si, clause, ce, subject, current)
             ):
                 doc.renewals.append(
                     (player.entity, si, "talks" if stage == "talks" else "new_deal_offered", cs, ce)

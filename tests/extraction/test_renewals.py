@@ -112,3 +112,11 @@ def test_ways_of_giving_a_contract_end(run):
 
 def test_years_left_on_a_contract(run):
     assert contract_map(run("Marco Bellini has two years left on his contract.")) == {(3, 4, "expiry")}
+
+
+def test_an_offer_the_own_club_rejected_is_no_renewal(run):
+    x = run(
+        "Bayern Munich are in talks with Harbour Town over Dylan Marsh, but Harbour Town rejected an offer of £55m."
+    )
+    assert x.contracts == []
+    assert {(r.player_id, r.to_club_id) for r in x.rumours} == {(8, 6)}
