@@ -116,7 +116,7 @@ def test_years_left_on_a_contract(run):
 
 def test_an_offer_the_own_club_rejected_is_no_renewal(run):
     x = run(
-        "Bayern Munich are in talks with Harbour Town over Dylan Marsh, but Harbour rejected an offer of £55m."
+        "Bayern Munich are in talks with Harbour Town over Dylan Marsh, but Harbour rejected an offer of £5m."
     )
     assert x.contracts == []
     assert {(r.player_id, r.to_club_id) for r in x.rumours} == {(8, 6)}
