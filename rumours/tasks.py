@@ -106,7 +106,13 @@ def fetch_article(self, article_id: int) -> str:
         return article_fetch(article_id=article_id, final_attempt=final)
     except RowBusy as busy:
         # Another worker holds the claim (a duplicate delivery, or a killed worker's claim running out).
-        raise self.retry(countdown=busy.retry_in + _rng.uniform(0, 2), max_retries=None) from None
+        # Waiting for it is not a failure: a fresh task comes back when the claim ends, with the whole retry
+        # budget. A retry would count against max_retries: a task that lost its database mid-fetch and then
+        # met its own claim could run out of retries before the claim ran out.
+        if self.request.is_eager:
+            return "busy: the sweeper picks it up once the claim ends"  # inline tasks cannot wait
+        fetch_article.apply_async((article_id,), countdown=busy.retry_in + _rng.uniform(0, 2))
+        return f"busy: comes back in {busy.retry_in:.0f} s"
     except TransientFetchFailure as exc:
         raise self.retry(exc=exc, countdown=retry_countdown(self.request.retries, exc.retry_after)) from None
     except SoftTimeLimitExceeded:

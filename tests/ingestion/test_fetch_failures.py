@@ -4,11 +4,14 @@ PostgreSQL (F5, F8, S1, S2, P4 at the Django level)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import ipaddress
 import time
 from collections.abc import Iterator
 
 import pytest
+from django.db import transaction
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pytest_httpserver import HTTPServer
@@ -196,3 +199,20 @@ def test_any_bytes_served_as_a_page_end_in_a_stored_state_never_an_exception(
     assert article.status in (ArticleStatus.FAILED, ArticleStatus.EXTRACTED, ArticleStatus.DUPLICATE)
     assert (article.status == ArticleStatus.FAILED) == bool(article.failure_reason)
     assert article.leased_until is None
+
+
+def test_a_claimed_article_run_inline_returns_busy_and_is_left_for_the_sweeper(
+    httpserver: HTTPServer,
+) -> None:
+    # Inline (the dev default) a task cannot wait for another's claim; it must not loop or use up retries.
+    from rumours.tasks import fetch_article
+
+    httpserver.expect_request("/claimed").respond_with_data("<p>never fetched</p>", content_type="text/html")
+    with transaction.atomic():  # the submit's own enqueue runs on commit: hold the claim before that
+        article, _ = article_submit_url(url=httpserver.url_for("/claimed"))
+        Article.objects.filter(pk=article.pk).update(leased_until=timezone.now() + dt.timedelta(minutes=2))
+    result = fetch_article.apply(args=(article.pk,))
+    assert result.successful() and result.result.startswith("busy")
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.NEW and article.leased_until > timezone.now()
+    assert httpserver.log == []
