@@ -10,7 +10,7 @@ from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
-from .gazetteer import Gazetteer, Target, word_aligned
+from .gazetteer import Gazetteer, Target, padded_backwards
 from .normalise import Folded, fold_key
 
 FUZZY_SCORE = 88.0
@@ -97,12 +97,13 @@ def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
     # by that end, longest first at each. A stable sort by that end, from the last, puts the leftmost hit
     # first, and at each start the longest. About half the hits are names inside longer ones ("bakedi" in
     # "mateo bakedi", "nezte" in "nezte town").
-    found = list(automaton.iter(" " + word_aligned(ftext)[::-1] + " "))
+    found = list(automaton.iter(padded_backwards(ftext)))
     found.sort(key=_END, reverse=True)
     mentions: list[Mention] = []
     last_end = -1
+    start_at = n + 1  # the backwards text is the padded text, n + 2 long
     for end, v in found:
-        fs = n + 1 - end  # the backwards text is the padded text, n + 2 long
+        fs = start_at - end
         if fs < last_end:
             continue
         fe = fs + lengths[v]
@@ -230,8 +231,10 @@ def _uncovered_capitalised_words(
         # (class 0, no letter), they are never candidates. (The blanks are bytearrays: a bytearray takes any
         # other value by way of a copy of it.)
         for m in taken:
-            fs, fe = m.fs, m.fe
-            classes[fs:fe] = _BLANKS[fe - fs] if fe - fs < len(_BLANKS) else bytearray(fe - fs)
+            try:
+                classes[m.fs : m.fe] = _BLANKS[m.fe - m.fs]
+            except IndexError:  # longer than any blank at hand
+                classes[m.fs : m.fe] = bytearray(m.fe - m.fs)
         return capitalised_words(original, classes, skip)
     covered = [(m.fs, m.fe) for m in taken]
     ci, nc = 0, len(covered)
@@ -417,7 +420,7 @@ def _closest(gaz: Gazetteer, word: str) -> str | None:
 
 def resolve(mentions: list[Mention], title_mentions: list[Mention], gaz: Gazetteer) -> None:
     """Fix `kind`/`entity` of each mention: unambiguous ones first, then shared names from the article."""
-    everything = [*title_mentions, *mentions]
+    everything = [*title_mentions, *mentions] if title_mentions else mentions
     ambiguous = False
     for m in everything:
         if m.entity is not None:

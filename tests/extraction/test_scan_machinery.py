@@ -154,6 +154,7 @@ _WORDS = [
     "Athletic Club",
     "Sky Sports",
     "Mateo-Bakedi",
+    "Жуков",
 ]
 _GAPS = [" ", " ", " ", ", ", ". ", "-", "'s ", "' ", "\u2019s ", " (", ") ", "\n", "  "]
 
