@@ -316,7 +316,7 @@ def _build() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for key in sorted(plain.keys() | split.keys(), key=_insertion_order):
         # (length - 1, plain gated ids, (alternation id, gate) pairs, and for a word-character key the same
-        # two for a key starting inside a word: only the patterns that are not word_start)
+        # two for a key starting inside a word: only the patterns that are not word_start, () for none)
         ids = tuple(sorted(plain.get(key, ())))
         pairs = tuple(sorted(split.get(key, ())))
         inside = None
@@ -325,6 +325,8 @@ def _build() -> ahocorasick.Automaton:
                 tuple(i for i in ids if not _registry[i].word_start),
                 tuple(p for p in pairs if not _registry[p[0]].word_start),
             )
+            if inside == ((), ()):
+                inside = ()
         automaton.add_word(key, (len(key) - 1, ids, pairs, inside))
     automaton.make_automaton()
     return automaton
@@ -345,6 +347,8 @@ def trigger_positions(text: str) -> list[list[int] | dict[int, tuple]]:
     for end, (offset, ids, pairs, inside) in automaton.iter(text):
         start = end - offset
         if inside is not None and start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            if not inside:
+                continue  # "he" in "the": only word-start patterns have this key
             ids, pairs = inside
         for i in ids:
             found[i].append(start)
