@@ -260,9 +260,10 @@ class GatedAlternation(Gated):
         subpatterns = self._subpatterns
         present: dict[str, bool] = {}  # whether the text holds a word some form needs, looked up once
         last = -1
-        for pos, (mask, conditional) in sorted(positions.items()):
+        for pos in sorted(positions):  # sorting the places alone is cheaper than sorting (place, gate) pairs
             if pos < last:
                 continue
+            mask, conditional = positions[pos]
             for bit, words in conditional:
                 for word in words:
                     found = present.get(word)
