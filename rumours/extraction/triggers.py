@@ -13,6 +13,7 @@ instead of sixty.
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from collections.abc import Iterator
@@ -32,6 +33,7 @@ _SMALL = 8  # a class this small is expanded even after literal text
 _WIDE = 40  # a character class with more members than this is not expanded
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
+_NEEDED = 5  # shorter words needed further on ("to", " of ") are in nearly every article: not worth a look
 
 
 class Unbounded(ValueError):
@@ -101,12 +103,40 @@ def _first(seq: list, k: int, prefix: str, out: set[str]) -> None:
 
 
 def literal_prefixes(pattern: re.Pattern[str]) -> set[str]:
+    return _prefixes(list(_sre_parse.parse(pattern.pattern, pattern.flags)), pattern.pattern)
+
+
+def _prefixes(seq: list, source: str) -> set[str]:
     out: set[str] = set()
-    _first(list(_sre_parse.parse(pattern.pattern, pattern.flags)), 0, "", out)
+    _first(seq, 0, "", out)
     if "" in out:
-        raise Unbounded(pattern.pattern[:80])
+        raise Unbounded(source[:80])
     # A prefix that extends another adds nothing: keep the shortest.
     return {p for p in out if not any(q != p and p.startswith(q) for q in out)}
+
+
+def _forms(body: str) -> list[list]:
+    """The top-level alternatives of a regex ("a|b|c"), as parse-tree sequences."""
+    tree = list(_sre_parse.parse(body))
+    if len(tree) == 1 and tree[0][0] is _c.BRANCH:
+        return [list(form) for form in tree[0][1][1]]
+    return [tree]
+
+
+def _needed_text(seq: list) -> str:
+    """The longest run of plain characters every match of `seq` holds past its literal beginning (which
+    the automaton has seen already), or "" when there is none worth looking up (under _NEEDED)."""
+    k = 0
+    while k < len(seq) and (seq[k][0] is _c.LITERAL or seq[k][0] in _ZERO_WIDTH):
+        k += 1
+    best = run = ""
+    for op, av in seq[k:]:
+        if op is _c.LITERAL:
+            run += chr(av)
+            continue
+        best, run = max(best, run, key=len), ""
+    best = max(best, run, key=len)
+    return best if len(best) >= _NEEDED else ""
 
 
 class Gated:
@@ -153,38 +183,68 @@ class Gated:
                 yield m
 
 
+def _useful_prefixes(forms: list[tuple[set[str], str]]) -> set[str]:
+    """The prefixes of an alternative's forms, less those extending a prefix of a form that needs nothing
+    more (that shorter one already opens the alternative wherever the longer would)."""
+    every = set().union(*(prefixes for prefixes, _ in forms))
+    opening = set().union(*(prefixes for prefixes, needed in forms if not needed))
+    return {p for p in every if not any(q != p and p.startswith(q) for q in opening)}
+
+
 class GatedAlternation(Gated):
     """`guard(?:(?P<name>body)|...)`: a gated pattern whose named alternatives are told apart by their own
     prefixes. At a place only the alternatives that can start there are tried, in their order and under
     their names, which gives the same match as the whole pattern: alternatives that cannot start at a place
-    fail there, and the first one that matches wins either way."""
+    fail there, and the first one that matches wins either way.
+
+    An alternative is itself an alternation of forms ("has signed|loaned out to|... on loan from"). A form
+    that starts with a common word but needs a rarer one further on ("was ... on loan from" needs "loan ")
+    opens its alternative at "was " only in an article that holds that word."""
 
     def __init__(self, guard: str, branches: dict[str, str], word_start: bool = True) -> None:
         self.guard = guard
         self.branches = branches
-        self.branch_prefixes = [
-            literal_prefixes(re.compile(f"{guard}(?:{body})")) for body in branches.values()
-        ]
+        guard_seq = list(_sre_parse.parse(guard))
+        # Per alternative, its forms as (prefixes, text every match of the form holds beyond them or "").
+        self.forms: list[list[tuple[set[str], str]]] = []
+        for body in branches.values():
+            forms = []
+            for form in _forms(body):
+                prefixes = _prefixes(guard_seq + form, body)
+                forms.append((prefixes, _needed_text(form)))
+            self.forms.append(forms)
+        self.branch_prefixes = [_useful_prefixes(forms) for forms in self.forms]
         self._subpatterns: dict[int, re.Pattern[str]] = {}
         super().__init__(re.compile(self._source(range(len(branches)))), word_start)
+        # Compiled now rather than at the first article that needs one (a few dozen small patterns).
+        for mask, conditional in self.key_gates().values():
+            bits = [bit for bit, _ in conditional]
+            for r in range(len(bits) + 1):
+                for chosen in itertools.combinations(bits, r):
+                    if mask | sum(chosen):
+                        self.subpattern(mask | sum(chosen))
 
     def _source(self, chosen) -> str:
         names = list(self.branches)
         body = "|".join(f"(?P<{names[j]}>{self.branches[names[j]]})" for j in chosen)
         return f"{self.guard}(?:{body})"
 
-    def key_masks(self) -> dict[str, int]:
-        """Every prefix of an alternative -> the alternatives (a bit each) a place starting with it may match:
-        those with a prefix that this one extends, so the longest prefix found at a place says it all."""
+    def key_gates(self) -> dict[str, tuple[int, tuple[tuple[int, tuple[str, ...]], ...]]]:
+        """Every prefix of a form -> (the alternatives, a bit each, a place starting with it may match, and
+        (bit, words) for alternatives it opens only where the article holds one of the words). Counted are
+        the forms with a prefix that this one extends, so the longest prefix found at a place says it all."""
         keys = set().union(*self.branch_prefixes)
-        return {
-            key: sum(
-                1 << j
-                for j, prefixes in enumerate(self.branch_prefixes)
-                if any(key.startswith(p) for p in prefixes)
-            )
-            for key in keys
-        }
+        gates = {}
+        for key in keys:
+            mask, conditional = 0, []
+            for j, forms in enumerate(self.forms):
+                needs = {needed for prefixes, needed in forms if any(key.startswith(p) for p in prefixes)}
+                if "" in needs:
+                    mask |= 1 << j
+                elif needs:
+                    conditional.append((1 << j, tuple(sorted(needs))))
+            gates[key] = (mask, tuple(conditional))
+        return gates
 
     def subpattern(self, mask: int) -> re.Pattern[str]:
         """The alternatives in `mask` alone, compiled once per process."""
@@ -194,13 +254,25 @@ class GatedAlternation(Gated):
             got = self._subpatterns[mask] = re.compile(self._source(chosen))
         return got
 
-    def finditer(self, text: str, positions: dict[int, int]) -> Iterator[re.Match[str]]:  # type: ignore[override]
-        """The matches `pattern.finditer(text)` gives, trying at each place in `positions` (place -> mask of
-        alternatives, as `trigger_positions` gives it) only the alternatives that can start there."""
+    def finditer(self, text: str, positions: dict) -> Iterator[re.Match[str]]:  # type: ignore[override]
+        """The matches `pattern.finditer(text)` gives, trying at each place in `positions` (place -> gate,
+        as `trigger_positions` gives it) only the alternatives that can start there."""
         subpatterns = self._subpatterns
+        present: dict[str, bool] = {}  # whether the text holds a word some form needs, looked up once
         last = -1
-        for pos, mask in sorted(positions.items()):
+        for pos in sorted(positions):  # sorting the places alone is cheaper than sorting (place, gate) pairs
             if pos < last:
+                continue
+            mask, conditional = positions[pos]
+            for bit, words in conditional:
+                for word in words:
+                    found = present.get(word)
+                    if found is None:
+                        found = present[word] = word in text
+                    if found:
+                        mask |= bit
+                        break
+            if not mask:
                 continue
             pattern = subpatterns.get(mask) or self.subpattern(mask)
             m = pattern.match(text, pos)
@@ -234,18 +306,18 @@ def _insertion_order(key: str) -> list[int]:
 
 def _build() -> ahocorasick.Automaton:
     plain: dict[str, list[int]] = {}
-    split: dict[str, list[tuple[int, int]]] = {}
+    split: dict[str, list[tuple[int, tuple]]] = {}
     for g in _registry:
         if isinstance(g, GatedAlternation):
-            for key, mask in g.key_masks().items():
-                split.setdefault(key, []).append((g.index, mask))
+            for key, gate in g.key_gates().items():
+                split.setdefault(key, []).append((g.index, gate))
         else:
             for p in g.prefixes:
                 plain.setdefault(p, []).append(g.index)
     automaton = ahocorasick.Automaton()
     for key in sorted(plain.keys() | split.keys(), key=_insertion_order):
-        # (length - 1, plain gated ids, (alternation id, mask) pairs, and for a word-character key the same
-        # two for a key starting inside a word: only the patterns that are not word_start)
+        # (length - 1, plain gated ids, (alternation id, gate) pairs, and for a word-character key the same
+        # two for a key starting inside a word: only the patterns that are not word_start, () for none)
         ids = tuple(sorted(plain.get(key, ())))
         pairs = tuple(sorted(split.get(key, ())))
         inside = None
@@ -254,15 +326,17 @@ def _build() -> ahocorasick.Automaton:
                 tuple(i for i in ids if not _registry[i].word_start),
                 tuple(p for p in pairs if not _registry[p[0]].word_start),
             )
+            if inside == ((), ()):
+                inside = ()
         automaton.add_word(key, (len(key) - 1, ids, pairs, inside))
     automaton.make_automaton()
     return automaton
 
 
-def trigger_positions(text: str) -> list[list[int] | dict[int, int]]:
+def trigger_positions(text: str) -> list[list[int] | dict[int, tuple]]:
     """For every registered pattern, the sorted positions in `text` where one of its prefixes starts (a word
-    prefix only at the start of a word); for a `GatedAlternation`, those positions mapped to the mask of the
-    alternatives that may start there."""
+    prefix only at the start of a word); for a `GatedAlternation`, those positions mapped to the gate of
+    the alternatives that may start there (see `key_gates`)."""
     global _automaton
     automaton = _automaton
     if automaton is None:
@@ -274,13 +348,15 @@ def trigger_positions(text: str) -> list[list[int] | dict[int, int]]:
     for end, (offset, ids, pairs, inside) in automaton.iter(text):
         start = end - offset
         if inside is not None and start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            if not inside:
+                continue  # "he" in "the": only word-start patterns have this key
             ids, pairs = inside
         for i in ids:
             found[i].append(start)
-        for i, mask in pairs:
+        for i, gate in pairs:
             # Keys are found in order of their end: of two starting here the longer comes last, and its
-            # mask holds the shorter one's.
-            found[i][start] = mask
+            # gate holds the shorter one's.
+            found[i][start] = gate
     for f in found:
         if isinstance(f, list):
             f.sort()
