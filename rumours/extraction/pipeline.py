@@ -15,7 +15,7 @@ from .injuries import extract_injuries
 from .matching import Mention, fuzzy_mentions, resolve, scan, title_scan
 from .normalise import Folded
 from .outlets import cited_outlets
-from .records import EntityMention, Extraction
+from .records import Extraction, entity_mention
 from .references import NOT_NAMES, learn_people, resolve_club_references, resolve_references
 from .rumours import extract_rumours
 from .sentences import split_sentences
@@ -310,11 +310,12 @@ def extract(text: str, *, published: date, gazetteer: Gazetteer, title: str = ""
     injuries = extract_injuries(doc)
     contracts, person_contracts = extract_contracts(doc)
     mentions = []
+    span = doc.folded.span
     for m in doc.mentions:
         if m.entity is None:
             continue
-        s, e = doc.folded.span(m.fs, m.fe)
-        mentions.append(EntityMention(m.kind, m.entity, s, e, text[s:e], m.via))
+        s, e = span(m.fs, m.fe)
+        mentions.append(entity_mention(m.kind, m.entity, s, e, text[s:e], m.via))
     return Extraction(
         mentions=mentions,
         rumours=rumours,
