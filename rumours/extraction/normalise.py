@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterable
 from functools import lru_cache
 
 # Zero-width and bidi controls are invisible in a page but split a name for a matcher.
@@ -240,6 +241,12 @@ class Folded:
         while end < len(original) and unicodedata.combining(original[end]):
             end += 1
         return start, end
+
+    def fpos_all(self, offsets: Iterable[int]) -> list[int]:
+        """`[self.fpos(o) for o in offsets]` for offsets within the original text (0 to its length)."""
+        if self._segs is None:
+            return list(offsets)
+        return list(map(self.fmap.__getitem__, offsets))
 
     def fpos(self, opos: int) -> int:
         """Folded offset of the original offset `opos` (the first folded position at or after it)."""

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from datetime import date
+from operator import attrgetter
 
 from .candidates import extract_candidates
 from .contracts import extract_contracts
@@ -30,6 +31,7 @@ CITING = Gated(
         r"speaking|talking|interview|via)"
     )
 )
+_START, _END, _FS = attrgetter("start"), attrgetter("end"), attrgetter("fs")  # C-level, for map and sort
 MAX_TEXT = 200_000  # longer inputs are cut: an article is never this long, a pasted feed dump might be
 
 _CLAUSE = re.compile(
@@ -52,17 +54,20 @@ def _first_name_clashes(ftext: str, mentions: list[Mention], gaz: Gazetteer) -> 
     player ("Bruno" after "Bruno Guimaraes", though the gazetteer gives "Bruno" to Bruno Fernandes); when two
     such players are named it is left unresolved."""
     first: dict[str, set[int]] = {}
+    aliases = []  # player aliases, kept in order for the second pass
     for m in mentions:
-        if m.kind == "player" and m.via == "name" and " " in ftext[m.fs : m.fe]:
-            first.setdefault(ftext[m.fs : m.fe].split(" ", 1)[0], set()).add(m.entity)
+        if m.kind == "player":
+            if m.via == "name" and " " in ftext[m.fs : m.fe]:
+                first.setdefault(ftext[m.fs : m.fe].split(" ", 1)[0], set()).add(m.entity)
+            elif m.via == "alias":
+                aliases.append(m)
     if not first:
         return
-    for m in mentions:
-        if m.kind == "player" and m.via == "alias":
-            owners = first.get(ftext[m.fs : m.fe])
-            if owners and owners - {m.entity}:
-                m.entity = next(iter(owners)) if len(owners) == 1 else None
-                m.confidence = min(m.confidence, 0.7)
+    for m in aliases:
+        owners = first.get(ftext[m.fs : m.fe])
+        if owners and owners - {m.entity}:
+            m.entity = next(iter(owners)) if len(owners) == 1 else None
+            m.confidence = min(m.confidence, 0.7)
 
 
 def _topic(mentions: list[Mention], title_mentions: list[Mention]) -> int | None:
@@ -94,8 +99,8 @@ class Doc:
         self._triggers = trigger_positions(self.ftext)
         self._found: dict[int, list[re.Match[str]]] = {}
         self.sentences = split_sentences(text)
-        self.sfs = [self.folded.fpos(s.start) for s in self.sentences]
-        self.sfe = [self.folded.fpos(s.end) for s in self.sentences]
+        self.sfs = self.folded.fpos_all(map(_START, self.sentences))
+        self.sfe = self.folded.fpos_all(map(_END, self.sentences))
         self._clauses: dict[int, list[tuple[int, int]]] = {}
         self._cuts: list[tuple[int, int]] | None = None  # clause separators in the whole text
         self._cut_starts: list[int] = []
@@ -105,8 +110,8 @@ class Doc:
         self.club_lists: dict[int, list] = {}  # club mentions per sentence (discourse.py)
         self._citing: set[int | None] | None = None
         mentions = scan(self.folded, gaz)
-        mentions += fuzzy_mentions(self.folded, gaz, mentions, {s.start for s in self.sentences})
-        mentions.sort(key=lambda m: m.fs)
+        mentions += fuzzy_mentions(self.folded, gaz, mentions, set(map(_START, self.sentences)))
+        mentions.sort(key=_FS)
         title_mentions = title_scan(title, gaz)
         resolve(mentions, title_mentions, gaz)
         _first_name_clashes(self.ftext, mentions, gaz)
@@ -124,7 +129,7 @@ class Doc:
         self.topic = _topic(self.mentions, title_mentions)
         resolve_references(self)
         resolve_club_references(self)
-        self.mentions.sort(key=lambda m: m.fs)
+        self.mentions.sort(key=_FS)
         self.by_sentence: list[list[Mention]] = [[] for _ in self.sentences]
         # Mentions in text order: the sentence index only moves forward (as `sentence_of` would find it).
         sfs, sfe, by_sentence = self.sfs, self.sfe, self.by_sentence
