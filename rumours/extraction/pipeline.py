@@ -72,19 +72,26 @@ def _first_name_clashes(ftext: str, mentions: list[Mention], gaz: Gazetteer) -> 
 
 def _topic(mentions: list[Mention], title_mentions: list[Mention]) -> int | None:
     """The player the article is about: named most often (the title counts double), well ahead of the next."""
-    counts: Counter[int] = Counter()
-    for m in mentions:
-        if m.kind == "player" and m.entity is not None:
-            counts[m.entity] += 1
+    counts = Counter(m.entity for m in mentions if m.kind == "player" and m.entity is not None)
     for m in title_mentions:
         if m.kind == "player" and m.entity is not None:
             counts[m.entity] += 2
-    top = counts.most_common(2)
-    if not top or top[0][1] < 2:
+    if not counts:
         return None
-    if len(top) > 1 and top[0][1] < 1.5 * top[1][1]:
+    # The two highest counts (a tie counts twice), without `most_common`'s Python-level heap: a player that
+    # passes is the only one with the highest count, so which of tied players comes first does not matter.
+    top = sorted(counts.values(), reverse=True)[:2]
+    if top[0] < 2 or (len(top) > 1 and top[0] < 1.5 * top[1]):
         return None
-    return top[0][0]
+    return max(counts, key=counts.__getitem__)
+
+
+def _dominant_club(clubs: Counter[int]) -> int | None:
+    """The club named most often, at least twice and more often than any other."""
+    top = sorted(clubs.values(), reverse=True)[:2]  # as in `_topic`: only a clear leader passes
+    if not top or top[0] < 2 or (len(top) > 1 and top[0] == top[1]):
+        return None
+    return max(clubs, key=clubs.__getitem__)
 
 
 class Doc:
@@ -121,10 +128,7 @@ class Doc:
         ]
         self._entity_spans = [(m.fs, m.fe) for m in mentions]
         clubs = Counter(m.entity for m in [*self.mentions, *title_mentions] if m.kind == "club" and m.entity)
-        top = clubs.most_common(2)
-        self.dominant_club = (
-            top[0][0] if top and top[0][1] >= 2 and (len(top) < 2 or top[0][1] > top[1][1]) else None
-        )
+        self.dominant_club = _dominant_club(clubs)
         self.local_people = self._learn_people()
         self.topic = _topic(self.mentions, title_mentions)
         resolve_references(self)
