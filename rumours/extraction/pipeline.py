@@ -115,7 +115,6 @@ class Doc:
         self.subject_groups: dict[tuple, tuple[list, list]] = {}  # per sentence and kinds (roles.py)
         self.asides: dict[int, list[tuple[int, int]]] = {}  # relative clauses per sentence (rumours.py)
         self.club_lists: dict[int, list] = {}  # club mentions per sentence (discourse.py)
-        self._citing: set[int | None] | None = None
         mentions = scan(self.folded, gaz)
         mentions += fuzzy_mentions(self.folded, gaz, mentions, set(map(_START, self.sentences)))
         mentions.sort(key=_FS)
@@ -213,9 +212,7 @@ class Doc:
 
     def outlets(self, si: int) -> list[str]:
         got = self._outlets.get(si)
-        if got is None and self._citing is None:
-            self._citing = {self.sentence_of(m.start()) for m in self.find(CITING)}
-        if got is None and si not in self._citing:
+        if got is None and not self._cites(si):
             got = self._outlets[si] = []  # no citing word in the sentence: nothing can be cited
         if got is None:
             s = self.sentences[si]
@@ -239,6 +236,14 @@ class Doc:
             )
             self._outlets[si] = got
         return got
+
+    def _cites(self, si: int) -> bool:
+        """A match of CITING starts in sentence `si`: only the pattern's trigger positions inside the sentence
+        are tried (its matches are single words, so none reaches in from an earlier sentence)."""
+        positions = self._triggers[CITING.index]
+        match, ftext = CITING.pattern.match, self.ftext
+        lo, hi = bisect_left(positions, self.sfs[si]), bisect_left(positions, self.sfe[si])
+        return any(match(ftext, pos) for pos in positions[lo:hi])
 
     # ---- people the gazetteer does not know
     # -----------------------------------------------------------------
