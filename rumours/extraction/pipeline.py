@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from datetime import date
+from itertools import accumulate
 from operator import attrgetter
 
 from .candidates import extract_candidates
@@ -125,7 +126,9 @@ class Doc:
         self.mentions = [
             m for m in mentions if m.entity is not None and m.kind in ("player", "club", "person")
         ]
-        self._entity_spans = [(m.fs, m.fe) for m in mentions]
+        self._entity_spans = [(m.fs, m.fe) for m in mentions]  # in start order
+        self._span_starts: list[int] = []
+        self._span_reach: list[int] | None = None  # furthest span end so far, along `_entity_spans`
         clubs = Counter(m.entity for m in [*self.mentions, *title_mentions] if m.kind == "club" and m.entity)
         self.dominant_club = _dominant_club(clubs)
         self.local_people = self._learn_people()
@@ -264,8 +267,7 @@ class Doc:
                 tokens.pop(0)
             if not tokens or any(t.rstrip("'\u2019") in NOT_NAMES for t in tokens):
                 continue
-            f = self.folded.fpos(offset)
-            if any(a <= f < b for a, b in self._entity_spans):
+            if self._in_entity(self.folded.fpos(offset)):
                 continue
             speaker = _SPEECH.match(self.text, m.end()) or _SPEECH_BEFORE.search(
                 self.text, max(0, offset - 12), offset
@@ -276,6 +278,15 @@ class Doc:
                 continue
             names.append(" ".join(tokens))
         return names
+
+    def _in_entity(self, f: int) -> bool:
+        """Some known mention's span holds folded offset `f`."""
+        if self._span_reach is None:
+            # The spans are in start order: the furthest end among those starting at or before `f` says.
+            self._span_starts = [a for a, _ in self._entity_spans]
+            self._span_reach = list(accumulate((b for _, b in self._entity_spans), max))
+        k = bisect_right(self._span_starts, f) - 1
+        return k >= 0 and self._span_reach[k] > f
 
     def unknown_subject(self, si: int, clause: tuple[int, int], cs: int) -> bool:
         """A person the gazetteer does not know (and whose club we did not learn) acts in this clause."""
