@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from datetime import date
+from functools import partial
 from itertools import accumulate
 from operator import attrgetter
 
@@ -137,15 +138,12 @@ class Doc:
         resolve_club_references(self)
         self.mentions.sort(key=_FS)
         self.by_sentence: list[list[Mention]] = [[] for _ in self.sentences]
-        # Mentions in text order: the sentence index only moves forward (as `sentence_of` would find it).
-        sfs, sfe, by_sentence = self.sfs, self.sfe, self.by_sentence
-        last_sentence, si = len(sfs) - 1, -1
-        for m in self.mentions:
-            fs = m.fs
-            while si < last_sentence and sfs[si + 1] <= fs:
-                si += 1
-            if si >= 0 and fs < sfe[si]:
-                by_sentence[si].append(m)
+        # Each mention's sentence as `sentence_of` finds it, the bisections mapped in C.
+        sfe, by_sentence = self.sfe, self.by_sentence
+        after = map(partial(bisect_right, self.sfs), map(_FS, self.mentions))  # sentence index + 1
+        for m, k in zip(self.mentions, after, strict=True):
+            if k and m.fs < sfe[k - 1]:
+                by_sentence[k - 1].append(m)
         self._windows: dict[int, str] = {}
         hints: Counter[str] = Counter()
         for m in self.find(WINDOW):
@@ -335,11 +333,11 @@ def extract(text: str, *, published: date, gazetteer: Gazetteer, title: str = ""
     injuries = extract_injuries(doc)
     contracts, person_contracts = extract_contracts(doc)
     mentions = []
-    span = doc.folded.span
+    span = None if doc.folded.identity else doc.folded.span  # identity: folded offsets are original ones
     for m in doc.mentions:
         if m.entity is None:
             continue
-        s, e = span(m.fs, m.fe)
+        s, e = (m.fs, m.fe) if span is None else span(m.fs, m.fe)
         mentions.append(entity_mention(m.kind, m.entity, s, e, text[s:e], m.via))
     return Extraction(
         mentions=mentions,
