@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterable
 from functools import lru_cache
 
 # Zero-width and bidi controls are invisible in a page but split a name for a matcher.
@@ -98,28 +99,45 @@ def fold_char(ch: str) -> str:
     return "".join(c for c in folded if not unicodedata.combining(c))
 
 
-_ONE_TO_ONE: dict[int, str] = {}  # code point -> its one-character fold, learnt as characters are met
+_ONE_TO_ONE: dict[
+    str, str
+] = {}  # non-ASCII character -> its one-character fold, learnt as characters are met
 _NOT_ONE: set[str] = set()
+_ASCII = bytes(range(128))
+_RARE_ASCII_WS_UTF8 = tuple(ch.encode() for ch in _RARE_ASCII_WS)
 
 
 def _one_to_one(text: str) -> str | None:
-    """`text` with every non-ASCII character replaced by its one-character fold, or None when some character
-    folds to nothing or to several characters."""
-    chars = set(_NON_ASCII.findall(text))
+    """The folded text when every non-ASCII character of `text` folds to one character (then offsets do not
+    move), else None.
+
+    `str.lower` and a regex over the text test every character in Python's Unicode tables; the UTF-8 bytes
+    give the same in a few C passes: deleting the ASCII bytes leaves the non-ASCII characters; `bytes.lower`
+    lowers ASCII letters only, which is all `str.lower` would change, as every fold is lower-case already
+    and replaces its character after. Non-ASCII whitespace folds to a space, so only ASCII whitespace is left
+    for `_spaced`'s work."""
+    raw = text.encode("utf-8", "surrogatepass")  # "surrogatepass": a lone surrogate round-trips
+    chars = set(raw.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
     for ch in chars:
-        if ord(ch) in _ONE_TO_ONE:
+        if ch in _ONE_TO_ONE:
             continue
         if ch in _NOT_ONE:
             return None
         folded = fold_char(ch)
         if len(folded) == 1 and folded.lower() == folded:
-            _ONE_TO_ONE[ord(ch)] = folded
+            _ONE_TO_ONE[ch] = folded
         else:
             _NOT_ONE.add(ch)
             return None
-    for ch in chars:  # a few distinct characters: one C-speed replace each beats translate over every char
-        text = text.replace(ch, _ONE_TO_ONE[ord(ch)])
-    return text
+    raw = raw.lower()
+    rare_space = False
+    if b"\n" in raw or b"\t" in raw:  # as `_spaced`, and only then (a lone "\r" stays, as it always has)
+        raw = raw.replace(b"\n", b" ").replace(b"\t", b" ")
+        rare_space = any(ch in raw for ch in _RARE_ASCII_WS_UTF8)
+    text = raw.decode("utf-8", "surrogatepass")
+    for ch in chars:  # a few distinct characters: one C-speed replace each
+        text = text.replace(ch, _ONE_TO_ONE[ch])
+    return _WS.sub(" ", text) if rare_space else text
 
 
 class Folded:
@@ -131,10 +149,13 @@ class Folded:
         self.original = original
         # Most non-ASCII characters fold to one character ("é" -> "e", "£" stays): then one C-speed translate
         # keeps every offset. Only "ß", "æ", marks and invisibles need the offset map below.
-        base = original if original.isascii() else _one_to_one(original)
-        if base is not None:
+        if original.isascii():
             # Whitespace is folded to spaces so a name broken over a line still matches.
-            self.text = _spaced(base.lower()) if "\n" in base or "\t" in base else base.lower()
+            lower = original.lower()
+            self.text = _spaced(lower) if "\n" in lower or "\t" in lower else lower
+        else:
+            self.text = _one_to_one(original)
+        if self.text is not None:
             self._fstarts: list[int] | None = None
             self._ostarts: list[int] | None = None
             self._segs: list[tuple[int, int, bool]] | None = None
@@ -220,6 +241,12 @@ class Folded:
         while end < len(original) and unicodedata.combining(original[end]):
             end += 1
         return start, end
+
+    def fpos_all(self, offsets: Iterable[int]) -> list[int]:
+        """`[self.fpos(o) for o in offsets]` for offsets within the original text (0 to its length)."""
+        if self._segs is None:
+            return list(offsets)
+        return list(map(self.fmap.__getitem__, offsets))
 
     def fpos(self, opos: int) -> int:
         """Folded offset of the original offset `opos` (the first folded position at or after it)."""

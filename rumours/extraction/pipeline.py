@@ -7,6 +7,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from datetime import date
+from functools import partial
+from itertools import accumulate
+from operator import attrgetter
 
 from .candidates import extract_candidates
 from .contracts import extract_contracts
@@ -16,7 +19,7 @@ from .injuries import extract_injuries
 from .matching import Mention, fuzzy_mentions, resolve, scan, title_scan
 from .normalise import Folded
 from .outlets import cited_outlets
-from .records import EntityMention, Extraction
+from .records import Extraction, entity_mention
 from .references import NOT_NAMES, learn_people, resolve_club_references, resolve_references
 from .rumours import extract_rumours
 from .sentences import split_sentences
@@ -31,6 +34,7 @@ CITING = Gated(
         r"speaking|talking|interview|via)"
     )
 )
+_START, _END, _FS = attrgetter("start"), attrgetter("end"), attrgetter("fs")  # C-level, for map and sort
 MAX_TEXT = 200_000  # longer inputs are cut: an article is never this long, a pasted feed dump might be
 
 _CLAUSE = re.compile(
@@ -53,34 +57,44 @@ def _first_name_clashes(ftext: str, mentions: list[Mention], gaz: Gazetteer) -> 
     player ("Bruno" after "Bruno Guimaraes", though the gazetteer gives "Bruno" to Bruno Fernandes); when two
     such players are named it is left unresolved."""
     first: dict[str, set[int]] = {}
+    aliases = []  # player aliases, kept in order for the second pass
     for m in mentions:
-        if m.kind == "player" and m.via == "name" and " " in ftext[m.fs : m.fe]:
-            first.setdefault(ftext[m.fs : m.fe].split(" ", 1)[0], set()).add(m.entity)
+        if m.kind == "player":
+            if m.via == "name" and " " in ftext[m.fs : m.fe]:
+                first.setdefault(ftext[m.fs : m.fe].split(" ", 1)[0], set()).add(m.entity)
+            elif m.via == "alias":
+                aliases.append(m)
     if not first:
         return
-    for m in mentions:
-        if m.kind == "player" and m.via == "alias":
-            owners = first.get(ftext[m.fs : m.fe])
-            if owners and owners - {m.entity}:
-                m.entity = next(iter(owners)) if len(owners) == 1 else None
-                m.confidence = min(m.confidence, 0.7)
+    for m in aliases:
+        owners = first.get(ftext[m.fs : m.fe])
+        if owners and owners - {m.entity}:
+            m.entity = next(iter(owners)) if len(owners) == 1 else None
+            m.confidence = min(m.confidence, 0.7)
 
 
 def _topic(mentions: list[Mention], title_mentions: list[Mention]) -> int | None:
     """The player the article is about: named most often (the title counts double), well ahead of the next."""
-    counts: Counter[int] = Counter()
-    for m in mentions:
-        if m.kind == "player" and m.entity is not None:
-            counts[m.entity] += 1
+    counts = Counter(m.entity for m in mentions if m.kind == "player" and m.entity is not None)
     for m in title_mentions:
         if m.kind == "player" and m.entity is not None:
             counts[m.entity] += 2
-    top = counts.most_common(2)
-    if not top or top[0][1] < 2:
+    if not counts:
         return None
-    if len(top) > 1 and top[0][1] < 1.5 * top[1][1]:
+    # The two highest counts (a tie counts twice), without `most_common`'s Python-level heap: a player that
+    # passes is the only one with the highest count, so which of tied players comes first does not matter.
+    top = sorted(counts.values(), reverse=True)[:2]
+    if top[0] < 2 or (len(top) > 1 and top[0] < 1.5 * top[1]):
         return None
-    return top[0][0]
+    return max(counts, key=counts.__getitem__)
+
+
+def _dominant_club(clubs: Counter[int]) -> int | None:
+    """The club named most often, at least twice and more often than any other."""
+    top = sorted(clubs.values(), reverse=True)[:2]  # as in `_topic`: only a clear leader passes
+    if not top or top[0] < 2 or (len(top) > 1 and top[0] == top[1]):
+        return None
+    return max(clubs, key=clubs.__getitem__)
 
 
 class Doc:
@@ -95,8 +109,8 @@ class Doc:
         self._triggers = trigger_positions(self.ftext)
         self._found: dict[int, list[re.Match[str]]] = {}
         self.sentences = split_sentences(text)
-        self.sfs = [self.folded.fpos(s.start) for s in self.sentences]
-        self.sfe = [self.folded.fpos(s.end) for s in self.sentences]
+        self.sfs = self.folded.fpos_all(map(_START, self.sentences))
+        self.sfe = self.folded.fpos_all(map(_END, self.sentences))
         self._clauses: dict[int, list[tuple[int, int]]] = {}
         self._cuts: list[tuple[int, int]] | None = None  # clause separators in the whole text
         self._cut_starts: list[int] = []
@@ -104,10 +118,9 @@ class Doc:
         self.subject_groups: dict[tuple, tuple[list, list]] = {}  # per sentence and kinds (roles.py)
         self.asides: dict[int, list[tuple[int, int]]] = {}  # relative clauses per sentence (rumours.py)
         self.club_lists: dict[int, list] = {}  # club mentions per sentence (discourse.py)
-        self._citing: set[int | None] | None = None
         mentions = scan(self.folded, gaz)
-        mentions += fuzzy_mentions(self.folded, gaz, mentions, {s.start for s in self.sentences})
-        mentions.sort(key=lambda m: m.fs)
+        mentions += fuzzy_mentions(self.folded, gaz, mentions, set(map(_START, self.sentences)))
+        mentions.sort(key=_FS)
         title_mentions = title_scan(title, gaz)
         resolve(mentions, title_mentions, gaz)
         _first_name_clashes(self.ftext, mentions, gaz)
@@ -121,27 +134,23 @@ class Doc:
         self.mentions = [
             m for m in mentions if m.entity is not None and m.kind in ("player", "club", "person")
         ]
-        self._entity_spans = [(m.fs, m.fe) for m in mentions]
+        self._entity_spans = [(m.fs, m.fe) for m in mentions]  # in start order
+        self._span_starts: list[int] = []
+        self._span_reach: list[int] | None = None  # furthest span end so far, along `_entity_spans`
         clubs = Counter(m.entity for m in [*self.mentions, *title_mentions] if m.kind == "club" and m.entity)
-        top = clubs.most_common(2)
-        self.dominant_club = (
-            top[0][0] if top and top[0][1] >= 2 and (len(top) < 2 or top[0][1] > top[1][1]) else None
-        )
+        self.dominant_club = _dominant_club(clubs)
         self.local_people = self._learn_people()
         self.topic = _topic(self.mentions, title_mentions)
         resolve_references(self)
         resolve_club_references(self)
-        self.mentions.sort(key=lambda m: m.fs)
+        self.mentions.sort(key=_FS)
         self.by_sentence: list[list[Mention]] = [[] for _ in self.sentences]
-        # Mentions in text order: the sentence index only moves forward (as `sentence_of` would find it).
-        sfs, sfe, by_sentence = self.sfs, self.sfe, self.by_sentence
-        last_sentence, si = len(sfs) - 1, -1
-        for m in self.mentions:
-            fs = m.fs
-            while si < last_sentence and sfs[si + 1] <= fs:
-                si += 1
-            if si >= 0 and fs < sfe[si]:
-                by_sentence[si].append(m)
+        # Each mention's sentence as `sentence_of` finds it, the bisections mapped in C.
+        sfe, by_sentence = self.sfe, self.by_sentence
+        after = map(partial(bisect_right, self.sfs), map(_FS, self.mentions))  # sentence index + 1
+        for m, k in zip(self.mentions, after, strict=True):
+            if k and m.fs < sfe[k - 1]:
+                by_sentence[k - 1].append(m)
         self._windows: dict[int, str] = {}
         hints: Counter[str] = Counter()
         for m in self.find(WINDOW):
@@ -211,9 +220,7 @@ class Doc:
 
     def outlets(self, si: int) -> list[str]:
         got = self._outlets.get(si)
-        if got is None and self._citing is None:
-            self._citing = {self.sentence_of(m.start()) for m in self.find(CITING)}
-        if got is None and si not in self._citing:
+        if got is None and not self._cites(si):
             got = self._outlets[si] = []  # no citing word in the sentence: nothing can be cited
         if got is None:
             s = self.sentences[si]
@@ -238,6 +245,14 @@ class Doc:
             self._outlets[si] = got
         return got
 
+    def _cites(self, si: int) -> bool:
+        """A match of CITING starts in sentence `si`: only the pattern's trigger positions inside the sentence
+        are tried (its matches are single words, so none reaches in from an earlier sentence)."""
+        positions = self._triggers[CITING.index]
+        match, ftext = CITING.pattern.match, self.ftext
+        lo, hi = bisect_left(positions, self.sfs[si]), bisect_left(positions, self.sfe[si])
+        return any(match(ftext, pos) for pos in positions[lo:hi])
+
     # ---- people the gazetteer does not know
     # -----------------------------------------------------------------
     def unknown_names(
@@ -257,8 +272,7 @@ class Doc:
                 tokens.pop(0)
             if not tokens or any(t.rstrip("'\u2019") in NOT_NAMES for t in tokens):
                 continue
-            f = self.folded.fpos(offset)
-            if any(a <= f < b for a, b in self._entity_spans):
+            if self._in_entity(self.folded.fpos(offset)):
                 continue
             speaker = _SPEECH.match(self.text, m.end()) or _SPEECH_BEFORE.search(
                 self.text, max(0, offset - 12), offset
@@ -269,6 +283,15 @@ class Doc:
                 continue
             names.append(" ".join(tokens))
         return names
+
+    def _in_entity(self, f: int) -> bool:
+        """Some known mention's span holds folded offset `f`."""
+        if self._span_reach is None:
+            # The spans are in start order: the furthest end among those starting at or before `f` says.
+            self._span_starts = [a for a, _ in self._entity_spans]
+            self._span_reach = list(accumulate((b for _, b in self._entity_spans), max))
+        k = bisect_right(self._span_starts, f) - 1
+        return k >= 0 and self._span_reach[k] > f
 
     def unknown_subject(self, si: int, clause: tuple[int, int], cs: int) -> bool:
         """A person the gazetteer does not know (and whose club we did not learn) acts in this clause."""
@@ -317,11 +340,12 @@ def extract(text: str, *, published: date, gazetteer: Gazetteer, title: str = ""
     injuries = extract_injuries(doc)
     contracts, person_contracts = extract_contracts(doc)
     mentions = []
+    span = None if doc.folded.identity else doc.folded.span  # identity: folded offsets are original ones
     for m in doc.mentions:
         if m.entity is None:
             continue
-        s, e = doc.folded.span(m.fs, m.fe)
-        mentions.append(EntityMention(m.kind, m.entity, s, e, text[s:e], m.via))
+        s, e = (m.fs, m.fe) if span is None else span(m.fs, m.fe)
+        mentions.append(entity_mention(m.kind, m.entity, s, e, text[s:e], m.via))
     return Extraction(
         mentions=mentions,
         rumours=rumours,

@@ -65,6 +65,14 @@ class EntityMention:
     via: str  # "name" | "alias" | "fuzzy" | "reference"
 
 
+def entity_mention(kind: str, entity_id: int, start: int, end: int, surface: str, via: str) -> EntityMention:
+    """`EntityMention(kind, entity_id, start, end, surface, via)`, the same object, built without the frozen
+    dataclass's `__init__` (an `object.__setattr__` call per field): extraction makes dozens per article."""
+    mention = object.__new__(EntityMention)
+    mention.__dict__.update(kind=kind, entity_id=entity_id, start=start, end=end, surface=surface, via=via)
+    return mention
+
+
 @dataclass(frozen=True)
 class RumourFact:
     player_id: int

@@ -32,9 +32,9 @@ _LINE_BREAK = re.compile(r"\n\s*")
 
 def _maybe_abbreviation() -> re.Pattern[str]:
     """Periods that `_is_abbreviation` could accept (a superset), as lookbehinds: the ASCII letters before the
-    dot are one letter or a listed abbreviation, or another dot is among the six characters before it, or a
-    line break is just before it. Most periods end a plain word and fail all of them, so `_is_abbreviation`
-    runs only on the few that pass."""
+    dot are one letter or a listed abbreviation, or another dot or a line break is among the six characters
+    before it. Most periods end a plain word and fail all of them, so `_is_abbreviation` runs only on the
+    few that pass."""
     by_length: dict[int, list[str]] = {}
     for word in sorted(_ABBREVIATIONS):
         by_length.setdefault(len(word), []).append(word)
@@ -42,9 +42,10 @@ def _maybe_abbreviation() -> re.Pattern[str]:
     words += [
         rf"(?<=(?<![A-Za-z])(?i:{'|'.join(group)})\.)" for n, group in sorted(by_length.items()) if n > 1
     ]
-    dots = [rf"(?<=\.[\s\S]{{{k}}}\.)" for k in range(6)]
-    # `_WORD_BEFORE`'s "$" also matches before a final line break: the word may end before a "\n" there.
-    dots.append(r"(?<=\n\.)")
+    # Another dot among the six characters before, or fewer than six of them; or a line break there (wider
+    # than needed: `_WORD_BEFORE`'s "$" also matches before a final line break, so the word may end before a
+    # "\n" just before the dot). One lookbehind for all of these.
+    dots = [r"(?<![^.\n]{6}\.)"]
     return re.compile(rf"\.(?:{'|'.join(words + dots)})")
 
 
