@@ -152,7 +152,7 @@ class Folded:
         if original.isascii():
             # Whitespace is folded to spaces so a name broken over a line still matches.
             lower = original.lower()
-            self.text = _spaced(lower) if "\n" in lower or "\t" in lower else lower
+            self.text = _spaced(lower)  # every whitespace a plain space, rare ones ("\x1f", "\u2028") too
         else:
             self.text = _one_to_one(original)
         if self.text is not None:

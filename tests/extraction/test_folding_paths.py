@@ -27,7 +27,7 @@ def plain_fold(text: str) -> str | None:
         return None
     base = "".join(folds)
     lower = base.lower()
-    return re.sub(r"[^\S ]", " ", lower) if "\n" in base or "\t" in base else lower
+    return re.sub(r"[^\S ]", " ", lower)  # every whitespace character a plain space
 
 
 def _check(text: str) -> None:

@@ -36,3 +36,10 @@ def test_fold_keeps_offsets():
 
 def test_fold_key_collapses_spaces_and_case():
     assert fold_key("  Real\tMADRID ") == "real madrid"
+
+
+def test_rare_whitespace_folds_to_a_space_in_plain_text_too():
+    from rumours.extraction.normalise import Folded
+
+    for ws in ("\x1f", "\x0b", "\u2028", "\u00a0"):
+        assert Folded(f"Arsenal;{ws}but").text == "arsenal; but"
