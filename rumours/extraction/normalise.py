@@ -130,10 +130,8 @@ def _one_to_one(text: str) -> str | None:
             _NOT_ONE.add(ch)
             return None
     raw = raw.lower()
-    rare_space = False
-    if b"\n" in raw or b"\t" in raw:  # as `_spaced`, and only then (a lone "\r" stays, as it always has)
-        raw = raw.replace(b"\n", b" ").replace(b"\t", b" ")
-        rare_space = any(ch in raw for ch in _RARE_ASCII_WS_UTF8)
+    raw = raw.replace(b"\n", b" ").replace(b"\t", b" ")  # as `_spaced`
+    rare_space = any(ch in raw for ch in _RARE_ASCII_WS_UTF8)
     text = raw.decode("utf-8", "surrogatepass")
     for ch in chars:  # a few distinct characters: one C-speed replace each
         text = text.replace(ch, _ONE_TO_ONE[ch])
