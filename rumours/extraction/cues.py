@@ -273,9 +273,11 @@ BODY_PARTS = {
 }  # fmt: skip
 _BODY = "|".join(sorted(BODY_PARTS, key=len, reverse=True))
 INJURY_RE = re.compile(
-    rf"(?P<term>\binjur(?:y|ies|ed)\b(?![ -]time)|\bknocks?\b|\bstrain(?:ed)?\b|\bsprain(?:ed)?\b|\btorn\b|"
+    rf"(?P<term>\binjur(?:y|ies|ed|ing)\b(?![ -]time)|\bknocks?\b|\bstrain(?:ed)?\b|\bsprain(?:ed)?\b|"
+    rf"\b(?:torn|tore|tearing)\b(?! (?:up|apart|through|into)\b)|"
     rf"\bruptur(?:e|ed)\b|\bfractur(?:e|ed)\b|\bbroken (?:{_BODY})\b|\bbroke (?:his|her) (?:{_BODY})\b|"
-    rf"\b(?:{_BODY}) (?:problem|complaint|issue|tear|strain)s?\b|\bconcussion\b|\bsurgery\b|\boperation on\b|"
+    rf"\b(?:{_BODY}) (?:problem|complaint|issue|tear|strain)s?\b|\bconcussion\b|\bsurgery\b|"
+    rf"\boperation (?:on|to)\b|"
     rf"\bsidelined\b|\bon the sidelines\b|\bout of action\b|\bhurt\b|\blimped off\b|\blay-off\b|\blayoff\b|"
     rf"\bstruggling to be fit\b|\bfitness (?:doubt|battle|test)\b|\bruled out (?:for|of)\b)"
     rf"|(?P<miss>\b(?:could|will|would|set to|is set to|may|might|to) (?:also )?miss\b|\bno chance of pl"

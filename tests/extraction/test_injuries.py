@@ -62,3 +62,13 @@ def test_injured_on_international_duty_is_an_injury_away_on_it_is_not(run):
     assert [(i.player_id, i.body_part) for i in x.injuries] == [(8, "hamstring")]
     x = run("Dylan Marsh is away on international duty and will miss the game against Bayern Munich.")
     assert x.injuries == []
+
+
+def test_injuring_tearing_and_an_operation_to_are_injuries_tearing_up_a_league_is_not(run):
+    x = run("Dylan Marsh will be out for four weeks after injuring his hamstring.")
+    assert [(i.player_id, i.body_part) for i in x.injuries] == [(8, "hamstring")]
+    x = run("Dylan Marsh is out for the season after tearing a ligament in his right knee.")
+    assert [(i.player_id, i.body_part) for i in x.injuries] == [(8, "knee")]
+    x = run("Dylan Marsh has not played since an operation to remove a loose body from his left knee.")
+    assert [(i.player_id, i.body_part) for i in x.injuries] == [(8, "knee")]
+    assert run("Dylan Marsh is tearing up the league this season.").injuries == []
