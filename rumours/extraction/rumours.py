@@ -20,6 +20,7 @@ from .discourse import (
 from .matching import Mention
 from .records import RumourFact
 from .roles import last_words, pick_subjects, word_count
+from .windows import default_window
 
 if TYPE_CHECKING:
     from .pipeline import Doc
@@ -446,7 +447,9 @@ def extract_rumours(doc: Doc) -> list[RumourFact]:
         chosen = max(events, key=lambda e: (PRIORITY[e.stage], e.confidence, -e.si))
         also = sorted({e.stage for e in events} - {chosen.stage}, key=lambda s: -PRIORITY[s])
         outlet = chosen.outlet(doc) or next((o for o in (e.outlet(doc) for e in events) if o), "")
-        window = chosen.window or next((e.window for e in events if e.window), None) or doc.article_window
+        # A move done is done in the window open now, whatever later window the article talks about.
+        fallback = default_window(doc.published) if chosen.stage == "completed" else doc.article_window
+        window = chosen.window or next((e.window for e in events if e.window), None) or fallback
         fee = chosen.fee(doc)
         if not fee[0]:
             fee = next((f for f in (e.fee(doc) for e in events) if f[0]), (None, ""))

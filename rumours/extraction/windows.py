@@ -41,6 +41,9 @@ def _before_summer_closes(day: date) -> bool:
     return (day.month, day.day) <= LAST_DAY["summer"]
 
 
+_NOT_THE_MOVE = re.compile(r"(?:\bsince|\b(?:loan|move)\b[^.;]{0,40}\b(?:until|till)(?: the)?)\s+$")
+
+
 def default_window(published: date) -> str:
     """The window a rumour published on `published` is about when the text does not say: the one open (or
     on its last days) then, else the next."""
@@ -60,6 +63,8 @@ def window_from_hint(match: re.Match[str], published: date) -> str | None:
             return f"{year} January"
         return f"{published.year if _in_january_window(published) else published.year + 1} January"
     if match.group("summer"):
+        if _NOT_THE_MOVE.search(match.string, max(0, match.start() - 40), match.start()):
+            return None  # "since the summer", "on loan until the end of the season": not when a move happens
         year = match.group("syear")
         if year:
             return f"{year} summer"

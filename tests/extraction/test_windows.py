@@ -67,3 +67,25 @@ def test_windows_never_filed_under_one_already_closed():
         window = default_window(day)
         assert window_last_day(window) >= day, (day, window)
         day += timedelta(days=1)
+
+
+def test_a_loan_until_the_end_of_the_season_is_no_summer_hint(run):
+    text = (
+        "Bayern Munich want to sign Dylan Marsh. "
+        "Marco Bellini has joined Real Madrid on loan until the end of the season."
+    )
+    x = run(text, published=date(2025, 1, 15))
+    assert {(r.player_id, r.window) for r in x.rumours} == {(8, "2025 January"), (3, "2025 January")}
+
+
+def test_since_the_summer_is_no_summer_hint(run):
+    x = run(
+        "Bayern Munich have been interested in Dylan Marsh since the summer.", published=date(2025, 1, 15)
+    )
+    assert [r.window for r in x.rumours] == ["2025 January"]
+
+
+def test_a_move_done_now_is_in_the_open_window_whatever_else_the_article_plans(run):
+    text = "Bayern Munich have signed Dylan Marsh. They will look for a striker in the summer."
+    x = run(text, published=date(2025, 1, 15))
+    assert [(r.stage, r.window) for r in x.rumours] == [("completed", "2025 January")]
