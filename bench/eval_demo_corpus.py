@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from eval_shared_corpus import read_article, report  # noqa: E402
+from eval_shared_corpus import report, score_articles  # noqa: E402
 
 from rumours.extraction import (  # noqa: E402
     ClubEntry,
@@ -30,9 +30,6 @@ from rumours.extraction import (  # noqa: E402
     OutletEntry,
     PersonEntry,
     PlayerEntry,
-    extract,
-    facts_to_export,
-    score,
 )
 from rumours.extraction.normalise import fold_key  # noqa: E402
 
@@ -101,20 +98,7 @@ def demo_gazetteer(data_path: Path = DATA, sources_path: Path = SOURCES) -> Gaze
 
 def run(articles: Path = ARTICLES) -> tuple[list[dict], list[dict], dict]:
     gold = json.loads((articles / "gold.json").read_text(encoding="utf-8"))
-    gazetteer = demo_gazetteer()
-    predictions = []
-    for g in gold:
-        title, body = read_article(articles / f"{g['article']}.txt")
-        extraction = extract(
-            body, published=date.fromisoformat(g["published"]), gazetteer=gazetteer, title=title
-        )
-        exported = facts_to_export(g["article"], extraction, gazetteer)
-        for kind in ("rumours", "injuries", "contracts"):
-            for fact in exported[kind]:
-                assert fact["evidence"] in body, (g["article"], fact)
-        exported["_extraction"] = extraction
-        predictions.append(exported)
-    return predictions, gold, score(predictions, gold)
+    return score_articles(gold, articles, demo_gazetteer())
 
 
 def main() -> int:

@@ -28,12 +28,12 @@ def read_article(path: Path) -> tuple[str, str]:
     return title.strip(), body
 
 
-def run(corpus: Path) -> tuple[list[dict], list[dict], dict]:
-    gold = json.loads((corpus / "gold.json").read_text(encoding="utf-8"))
-    gazetteer = gazetteer_from_csv(corpus / "gazetteer.csv")
+def score_articles(gold: list[dict], articles: Path, gazetteer) -> tuple[list[dict], list[dict], dict]:
+    """Extract every gold article in `articles` (checking each fact's evidence is quoted from its body) and
+    score the exports against `gold`: (predictions, gold, summary)."""
     predictions = []
     for g in gold:
-        title, body = read_article(corpus / "articles" / f"{g['article']}.txt")
+        title, body = read_article(articles / f"{g['article']}.txt")
         extraction = extract(
             body, published=date.fromisoformat(g["published"]), gazetteer=gazetteer, title=title
         )
@@ -44,6 +44,11 @@ def run(corpus: Path) -> tuple[list[dict], list[dict], dict]:
         exported["_extraction"] = extraction
         predictions.append(exported)
     return predictions, gold, score(predictions, gold)
+
+
+def run(corpus: Path) -> tuple[list[dict], list[dict], dict]:
+    gold = json.loads((corpus / "gold.json").read_text(encoding="utf-8"))
+    return score_articles(gold, corpus / "articles", gazetteer_from_csv(corpus / "gazetteer.csv"))
 
 
 def report(predictions: list[dict], gold: list[dict], summary: dict, verbose: bool = False) -> None:

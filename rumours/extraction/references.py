@@ -468,11 +468,10 @@ def resolve_club_references(doc: Doc) -> None:
             doc.ftext, doc.trigger_list(CLUB_REFERENCE_G), doc.trigger_list(_CLUB_NOUNS), 64, _NEVER
         )
     )
+    # Most articles have no club reference ("the club", "the Italian side"): then no club list is built.
     clubs = [m for m in doc.mentions if m.kind == "club" and m.entity is not None] if found else []
-    if not clubs:  # most articles have no club reference ("the club", "the Italian side")
-        found = []
     added: list[Mention] = []
-    for r in found:
+    for r in found if clubs else ():
         start = r.start()
         # Inside a name: the mention that starts last at or before it (the longest among equals) runs past it.
         last = max([(m.fs, m.fe) for m in doc.mentions if m.fs <= start], default=None)
@@ -502,8 +501,7 @@ def resolve_club_references(doc: Doc) -> None:
         m.reference = "club"
         m.possessive = r.group("tail") == "'s"
         added.append(m)
-    if "they " in doc.ftext:
-        added += _club_pronouns(doc)
+    added += _club_pronouns(doc)
     doc.mentions.extend(added)
 
 
