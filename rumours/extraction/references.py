@@ -24,7 +24,7 @@ from .lexicon import (
     position_tags,
 )
 from .matching import Mention
-from .triggers import Gated
+from .triggers import Gated, finditer_near
 
 if TYPE_CHECKING:
     from .pipeline import Doc
@@ -90,7 +90,6 @@ REFERENCE = re.compile(
     rf"|\bthe\s+{_ADJ3}(?P<pos>{_POS_TRIE})\b(?!'s\s+(?:father|family|mother|wife|brother))"
     rf"|\b(?P<pron>he|him|his|himself)\b"
 )
-REFERENCE_G = Gated(REFERENCE)
 # Every reference but a pronoun holds one of these words (an age, a nationality, a shirt, a position): "the"
 # and "a" are tried only where one follows within _REACH characters.
 _REFERENCE_WORDS = Gated(
@@ -98,6 +97,11 @@ _REFERENCE_WORDS = Gated(
     word_start=False,
 )
 _PRONOUN = re.compile(r"(?:he|him|his|himself)\b")
+# The pronouns at the start of a word: the lookbehind comes after the "h" so that the regex engine scans for
+# that letter in C instead of testing the lookbehind at every character.
+_PRONOUN_AT_WORD = re.compile(r"h(?<!\w.)(?:e|i(?:m(?:self)?|s))\b")
+# How a reference other than a pronoun opens, at the start of a word.
+_OPENER = re.compile(r"(?<!\w)(?:the(?:ir)? |our |its |a )")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:under|by|with|for|from|against|to|of)\s+$")
 _REACH = 120
 _FORMER = re.compile(r"\b(?:former|ex|one-time|old)\b")
@@ -260,27 +264,28 @@ def _inside_or_before_name(r: re.Match[str], ordered: list[Mention], starts: lis
 
 # A reference other than a bare pronoun opens with a word ("the", "their", ...) and reaches one of
 # `_REFERENCE_WORDS` (the age, nationality, shirt or position) after at most three more words of these
-# characters, each word followed by whitespace. (Possessive: words and spaces cannot trade characters, so
-# backtracking could never help, and without it a failure costs half as much.)
-_WORDS_TO_ANCHOR = re.compile(r"(?:[a-z0-9'.-]++\s++){1,4}+")
+# characters, each word followed by whitespace: read backwards from the reference word, up to four runs of
+# whitespace then word characters. (Possessive: words and spaces cannot trade characters, so backtracking
+# could never help.)
+_WORDS_BEFORE_ANCHOR = re.compile(r"(?:\s++[a-z0-9'.-]++){1,4}+")
 
 
 def _reference_matches(doc: Doc) -> list[re.Match[str]]:
-    """`REFERENCE_G.finditer_near` over the article, trying only the trigger positions where a match can
-    start: a pronoun, or a few plain words before a reference word. Most "the"s are far from any reference
-    word by this measure though near one by characters, and a failing match of the big pattern is costly."""
+    """The matches of REFERENCE, trying only where one can start: a pronoun, or an opening word a few plain
+    words before a reference word (and only where a reference word is within _REACH characters). Most "the"s
+    are far from any reference word by this measure though near one by characters, and a failing match of
+    the big pattern is costly."""
     text = doc.ftext
-    positions = doc.trigger_list(REFERENCE_G)
     needed = doc.trigger_list(_REFERENCE_WORDS)
-    # Every pronoun starts with "h" (a character test is much cheaper than a call to the pattern).
-    candidates = {p for p in positions if text[p] == "h"}
-    candidates.update(_reference_openers(text, positions, needed))
-    return list(REFERENCE_G.finditer_near(text, sorted(candidates), needed, _REACH, _PRONOUN))
+    candidates = [m.start() for m in _PRONOUN_AT_WORD.finditer(text)]
+    candidates += _reference_openers(text, needed)
+    candidates.sort()
+    return list(finditer_near(REFERENCE, text, candidates, needed, _REACH, _PRONOUN))
 
 
-def _reference_openers(text: str, positions: list[int], needed: list[int]) -> list[int]:
-    """The `positions` from which only plain words lead to a reference word, in no particular order: every
-    start of a reference that is not a pronoun is one (a superset; the pattern decides)."""
+def _reference_openers(text: str, needed: list[int]) -> list[int]:
+    """Where an opening word starts from which only plain words lead to a reference word (a superset of the
+    starts of the references that are not pronouns; the pattern decides)."""
     # A reference word follows whitespace. "\d{2}-year-old" also takes digits other than 0-9, which the
     # trigger automaton does not list: in a text that is not all ASCII, "-year-old" marks those.
     anchors = [w for w in needed if w and text[w - 1].isspace()]
@@ -290,18 +295,22 @@ def _reference_openers(text: str, positions: list[int], needed: list[int]) -> li
             anchors.append(at - 2)
             at = text.find("-year-old", at + 1)
         anchors.sort()
-    fullmatch = _WORDS_TO_ANCHOR.fullmatch
-    openers: list[int] = []
+    if not anchors:
+        return []
+    backwards = text[::-1]
+    words_before = _WORDS_BEFORE_ANCHOR.match
+    openers = _OPENER.finditer
+    n = len(text)
+    found: list[int] = []
     previous = 0
     for w in anchors:
-        # A start whose first reference word is `w` lies in [previous, w); the plain words that lead to `w`
-        # end there, so walk back from `w` until one does not.
-        j = bisect_left(positions, w) - 1
-        while j >= 0 and positions[j] >= previous and fullmatch(text, positions[j], w):
-            openers.append(positions[j])
-            j -= 1
+        # The plain words before `w` start where the backwards run ends; an opening word from there on (and
+        # not before the previous reference word, which a start before it would reach first) leads to `w`.
+        run = words_before(backwards, n - w)
+        if run is not None:
+            found += [m.start() for m in openers(text, max(previous, n - run.end()), w)]
         previous = w
-    return openers
+    return found
 
 
 def _choose(doc: Doc, scored: list[tuple[tuple, int]]) -> int | None:

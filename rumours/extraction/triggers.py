@@ -139,6 +139,33 @@ def _needed_text(seq: list) -> str:
     return best if len(best) >= _NEEDED else ""
 
 
+def finditer_near(
+    pattern: re.Pattern[str],
+    text: str,
+    positions: list[int],
+    needed: list[int],
+    reach: int,
+    always: re.Pattern[str],
+) -> Iterator[re.Match[str]]:
+    """Like `finditer` trying only `positions` (sorted), for a pattern whose every match either starts with
+    `always` or holds one of the positions in `needed` (sorted) within `reach` characters of its start: no
+    other position is tried."""
+    match = pattern.match
+    last = -1
+    k, n = 0, len(needed)
+    for pos in positions:
+        if pos < last:
+            continue
+        while k < n and needed[k] < pos:
+            k += 1
+        if not (k < n and needed[k] < pos + reach) and not always.match(text, pos):
+            continue
+        m = match(text, pos)
+        if m is not None:
+            last = m.end() if m.end() > pos else pos + 1
+            yield m
+
+
 class Gated:
     """A compiled pattern with the literal beginnings of its matches."""
 
@@ -153,22 +180,7 @@ class Gated:
     def finditer_near(
         self, text: str, positions: list[int], needed: list[int], reach: int, always: re.Pattern[str]
     ) -> Iterator[re.Match[str]]:
-        """Like `finditer`, for a pattern whose every match either starts with `always` or holds one of the
-        positions in `needed` (sorted) within `reach` characters of its start: no other position is tried."""
-        match = self.pattern.match
-        last = -1
-        k, n = 0, len(needed)
-        for pos in positions:
-            if pos < last:
-                continue
-            while k < n and needed[k] < pos:
-                k += 1
-            if not (k < n and needed[k] < pos + reach) and not always.match(text, pos):
-                continue
-            m = match(text, pos)
-            if m is not None:
-                last = m.end() if m.end() > pos else pos + 1
-                yield m
+        return finditer_near(self.pattern, text, positions, needed, reach, always)
 
     def finditer(self, text: str, positions: list[int]) -> Iterator[re.Match[str]]:
         """The matches `pattern.finditer(text)` gives, trying only `positions` (sorted)."""

@@ -5,8 +5,12 @@ pattern at a few trigger positions only, and must find exactly what trying every
 from __future__ import annotations
 
 import random
+import re
+from bisect import bisect_left
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rumours.extraction.references import (
     _PRONOUN,
@@ -17,12 +21,12 @@ from rumours.extraction.references import (
     _ROLE_BEFORE_CLUB,
     _TEAM_TAIL,
     _WHOSE_BEFORE_CLUB,
-    REFERENCE_G,
+    REFERENCE,
     _reference_matches,
     _remember,
     learn_people,
 )
-from rumours.extraction.triggers import trigger_positions
+from rumours.extraction.triggers import finditer_near, literal_prefixes, trigger_positions
 
 
 class _Text:
@@ -36,11 +40,37 @@ class _Text:
         return self._triggers[gated.index]
 
 
+def _opening_positions(text: str) -> list[int]:
+    """Every start of a word where one of REFERENCE's literal beginnings ("the ", "a ", "he", ...) starts."""
+    prefixes = tuple(literal_prefixes(REFERENCE))
+    return [
+        p
+        for p in range(len(text))
+        if text.startswith(prefixes, p) and not (p and (text[p - 1].isalnum() or text[p - 1] == "_"))
+    ]
+
+
+_WORDS_TO_ANCHOR = re.compile(r"(?:[a-z0-9'.-]+\s+){1,4}")
+
+
 def _plain(text: str) -> list[tuple]:
-    doc = _Text(text)
-    found = REFERENCE_G.finditer_near(
-        text, doc.trigger_list(REFERENCE_G), doc.trigger_list(_REFERENCE_WORDS), _REACH, _PRONOUN
-    )
+    """The matches found by trying every pronoun, and every opening position from which at most four plain
+    words lead to a reference word, walking back from each reference word to the previous one."""
+    positions = _opening_positions(text)
+    needed = _Text(text).trigger_list(_REFERENCE_WORDS)
+    anchors = [w for w in needed if w and text[w - 1].isspace()]
+    if not text.isascii():
+        anchors += [at - 2 for at in range(2, len(text)) if text.startswith("-year-old", at)]
+        anchors.sort()
+    candidates = {p for p in positions if text[p] == "h"}
+    previous = 0
+    for w in anchors:
+        j = bisect_left(positions, w) - 1
+        while j >= 0 and positions[j] >= previous and _WORDS_TO_ANCHOR.fullmatch(text, positions[j], w):
+            candidates.add(positions[j])
+            j -= 1
+        previous = w
+    found = finditer_near(REFERENCE, text, sorted(candidates), needed, _REACH, _PRONOUN)
     return [(m.span(), m.groupdict()) for m in found]
 
 
@@ -94,6 +124,22 @@ def test_same_matches_on_random_ascii_word_soup(seed):
     gaps = [g for g in _GAPS if g.isascii()]
     text = "".join(rng.choice(words) + rng.choice(gaps) for _ in range(300))
     assert text.isascii()
+    assert _fast(text) == _plain(text)
+
+
+_SOUP = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_GAPS)), max_size=80)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SOUP)
+def test_same_matches_on_generated_word_soup(parts):
+    text = "".join(word + gap for word, gap in parts)
+    assert _fast(text) == _plain(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="the a his him our its 12-year-old winger no. #\u0663.,'", max_size=200))
+def test_same_matches_on_generated_characters(text):
     assert _fast(text) == _plain(text)
 
 
