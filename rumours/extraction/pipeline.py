@@ -42,6 +42,34 @@ _CLAUSE = re.compile(
     r"\sand\s(?=(?:he|she|they|it|we|i)\s)|,\sand\s"
 )
 CLAUSE = Gated(_CLAUSE, word_start=False)
+# Every character a clause separator can hold, but whitespace. No separator holds any other character (a full
+# stop, a digit, most letters), so a scan from just after one finds the separators that a scan of the whole
+# text finds from there on: none found earlier reaches past it.
+_CLAUSE_CHARS = frozenset(";,-abdefghilnoprstuw")
+
+
+def clause_cuts(text: str, places: list[int], start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the separators `_CLAUSE.finditer(text)` finds that start in [start, end) and end by `end`,
+    trying only `places` (CLAUSE's trigger positions). The scan starts a little before `start`, where no
+    separator can reach across: one that starts before `start` and runs into it hides the separators it
+    overlaps, as in a scan of the whole text."""
+    lo = start
+    while lo and (text[lo - 1] in _CLAUSE_CHARS or text[lo - 1].isspace()):
+        lo -= 1
+    cuts = []
+    last = -1
+    match = _CLAUSE.match
+    for at in places[bisect_left(places, lo) : bisect_left(places, end)]:
+        if at < last:
+            continue  # inside the separator found before, as `finditer` skips it
+        m = match(text, at)
+        if m is not None:
+            last = m.end()
+            if at >= start and last <= end:
+                cuts.append((at, last))
+    return cuts
+
+
 _CAP_SEQ = re.compile(r"\b[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*")
 _VERB_AFTER = re.compile(
     r"(?:'s|\u2019s|\s+(?:is|was|has|had|will|would|could|can|said|says|hinted|insisted|added|admitted|"
@@ -112,8 +140,6 @@ class Doc:
         self.sfs = self.folded.fpos_all(map(_START, self.sentences))
         self.sfe = self.folded.fpos_all(map(_END, self.sentences))
         self._clauses: dict[int, list[tuple[int, int]]] = {}
-        self._cuts: list[tuple[int, int]] | None = None  # clause separators in the whole text
-        self._cut_starts: list[int] = []
         self._outlets: dict[int, list[str]] = {}
         self.subject_groups: dict[tuple, tuple[list, list]] = {}  # per sentence and kinds (roles.py)
         self.asides: dict[int, list[tuple[int, int]]] = {}  # relative clauses per sentence (rumours.py)
@@ -186,18 +212,11 @@ class Doc:
     def clauses(self, si: int) -> list[tuple[int, int]]:
         got = self._clauses.get(si)
         if got is None:
-            if self._cuts is None:
-                self._cuts = [(m.start(), m.end()) for m in self.find(CLAUSE)]
-                self._cut_starts = [a for a, _ in self._cuts]
-            start, end = self.sfs[si], self.sfe[si]
-            got, last = [], start
-            k = bisect_left(self._cut_starts, start)
-            while k < len(self._cuts) and self._cuts[k][0] < end:
-                if self._cuts[k][1] <= end:
-                    got.append((last, self._cuts[k][0]))
-                    last = self._cuts[k][0] + 1
-                k += 1
-            got.append((last, end))
+            got, last = [], self.sfs[si]
+            for a, _ in clause_cuts(self.ftext, self._triggers[CLAUSE.index], last, self.sfe[si]):
+                got.append((last, a))
+                last = a + 1
+            got.append((last, self.sfe[si]))
             self._clauses[si] = got
         return got
 

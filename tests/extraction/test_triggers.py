@@ -12,7 +12,8 @@ import rumours.extraction.pipeline  # noqa: F401  (registers every gated pattern
 from rumours.extraction import triggers
 from rumours.extraction.cues import CONTRACT, RUMOUR, RUMOUR_CUES, TEAM_INJURY, cue_of
 from rumours.extraction.normalise import Folded
-from rumours.extraction.triggers import GatedAlternation, trigger_positions
+from rumours.extraction.pipeline import _CLAUSE, _CLAUSE_CHARS, CLAUSE, clause_cuts
+from rumours.extraction.triggers import GatedAlternation, _c, _sre_parse, trigger_positions
 
 # Text built from the patterns' own beginnings reaches deep into their alternatives, where a wrong gate
 # would show; the plain words and odd characters put those beginnings inside words and after punctuation.
@@ -103,3 +104,43 @@ def test_possessive_word_runs_match_as_plain_runs(text):
         plain = re.compile(pattern.pattern.replace("++", "+"))
         assert plain.pattern != pattern.pattern
         assert _plain(pattern, text) == _plain(plain, text)
+
+
+# Folded text: lower case, plain spaces.
+_CLAUSE_TEXT = st.text(alphabet=";,-. abdefghilnoprstuwy\u00e9k_", max_size=120) | st.lists(
+    st.sampled_from(["but", "and", "he", "it", "after", "while", "although", ",", ";", "-", "--", ".", "x"]),
+    max_size=40,
+).map(lambda words: " ".join(words))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CLAUSE_TEXT, st.data())
+def test_clause_cuts_of_a_sentence_are_those_of_a_whole_text_scan(text, data):
+    # Sentences mostly start after a space, where a separator found before may run into them.
+    after_space = [k for k in range(1, len(text)) if text[k - 1] == " "]
+    start = data.draw(st.sampled_from(after_space) if after_space else st.just(0))
+    end = data.draw(st.integers(0, len(text) + 1))
+    whole = [m.span() for m in _CLAUSE.finditer(text) if start <= m.start() < end and m.end() <= end]
+    places = trigger_positions(text)[CLAUSE.index]
+    assert clause_cuts(text, places, start, end) == whole
+
+
+def test_clause_separators_hold_only_the_listed_characters():
+    literals = set()
+
+    def walk(seq):
+        for op, av in seq:
+            if op is _c.LITERAL:
+                literals.add(chr(av))
+            elif op is _c.ASSERT:
+                continue  # a lookahead reads characters but does not hold them
+            elif op is _c.BRANCH:
+                for branch in av[1]:
+                    walk(branch)
+            elif op is _c.SUBPATTERN:
+                walk(av[-1])
+            elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+                walk(av[2])
+
+    walk(_sre_parse.parse(_CLAUSE.pattern))
+    assert literals == _CLAUSE_CHARS
