@@ -296,6 +296,7 @@ class GatedAlternation(Gated):
 _lock = threading.Lock()
 _registry: list[Gated] = []
 _automaton: ahocorasick.Automaton | None = None
+_plain_ids: list[int] = []  # the registered patterns that are not a GatedAlternation, set with the automaton
 
 
 def _register(gated: Gated) -> int:
@@ -317,6 +318,8 @@ def _insertion_order(key: str) -> list[int]:
 
 
 def _build() -> ahocorasick.Automaton:
+    global _plain_ids
+    _plain_ids = [g.index for g in _registry if not isinstance(g, GatedAlternation)]
     plain: dict[str, list[int]] = {}
     split: dict[str, list[tuple[int, tuple]]] = {}
     for g in _registry:
@@ -328,19 +331,14 @@ def _build() -> ahocorasick.Automaton:
                 plain.setdefault(p, []).append(g.index)
     automaton = ahocorasick.Automaton()
     for key in sorted(plain.keys() | split.keys(), key=_insertion_order):
-        # (length - 1, plain gated ids, (alternation id, gate) pairs, and for a word-character key the same
-        # two for a key starting inside a word: only the patterns that are not word_start, () for none)
-        ids = tuple(sorted(plain.get(key, ())))
-        pairs = tuple(sorted(split.get(key, ())))
+        # (length - 1, what to record: (pattern id, gate) pairs, the gate None for a plain gated pattern, and
+        # for a word-character key the pairs for a key starting inside a word, those of the patterns that are
+        # not word_start, () for none). One kind of pair keeps the per-hit loop in trigger_positions short.
+        actions = tuple((i, None) for i in sorted(plain.get(key, ()))) + tuple(sorted(split.get(key, ())))
         inside = None
         if key[0].isalnum():
-            inside = (
-                tuple(i for i in ids if not _registry[i].word_start),
-                tuple(p for p in pairs if not _registry[p[0]].word_start),
-            )
-            if inside == ((), ()):
-                inside = ()
-        automaton.add_word(key, (len(key) - 1, ids, pairs, inside))
+            inside = tuple(a for a in actions if not _registry[a[0]].word_start)
+        automaton.add_word(key, (len(key) - 1, actions, inside))
     automaton.make_automaton()
     return automaton
 
@@ -356,20 +354,20 @@ def trigger_positions(text: str) -> list[list[int] | dict[int, tuple]]:
             if _automaton is None:
                 _automaton = _build()
             automaton = _automaton
-    found: list = [{} if isinstance(g, GatedAlternation) else [] for g in _registry]
-    for end, (offset, ids, pairs, inside) in automaton.iter(text):
+    # Every pattern's places are first gathered as keys of a dict (a plain pattern's with the gate None), so
+    # that each hit is one loop of one kind; a plain pattern's places then become a sorted list. No place
+    # comes twice for a plain pattern: none of its prefixes extends another.
+    found: list = [{} for _ in _registry]
+    for end, (offset, actions, inside) in automaton.iter(text):
         start = end - offset
-        if inside is not None and start and (text[start - 1].isalnum() or text[start - 1] == "_"):
-            if not inside:
-                continue  # "he" in "the": only word-start patterns have this key
-            ids, pairs = inside
-        for i in ids:
-            found[i].append(start)
-        for i, gate in pairs:
+        if inside is not None and start:
+            before = text[start - 1]
+            if before.isalnum() or before == "_":
+                actions = inside  # "he" in "the": only the patterns that are not word_start
+        for i, gate in actions:
             # Keys are found in order of their end: of two starting here the longer comes last, and its
             # gate holds the shorter one's.
             found[i][start] = gate
-    for f in found:
-        if isinstance(f, list):
-            f.sort()
+    for i in _plain_ids:
+        found[i] = sorted(found[i])
     return found
