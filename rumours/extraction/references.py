@@ -100,8 +100,9 @@ _PRONOUN = re.compile(r"(?:he|him|his|himself)\b")
 # The pronouns at the start of a word: the lookbehind comes after the "h" so that the regex engine scans for
 # that letter in C instead of testing the lookbehind at every character.
 _PRONOUN_AT_WORD = re.compile(r"h(?<!\w.)(?:e|i(?:m(?:self)?|s))\b")
-# How a reference other than a pronoun opens, at the start of a word.
-_OPENER = re.compile(r"(?<!\w)(?:the(?:ir)? |our |its |a )")
+# How a reference other than a pronoun opens, at the start of a word. The lookbehind comes after the first
+# letter, as in _PRONOUN_AT_WORD, so that the engine skips in C to the places holding one of those letters.
+_OPENER = re.compile(r"(?:t(?<!\w.)he(?:ir)?|o(?<!\w.)ur|i(?<!\w.)ts|a(?<!\w.)) ")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:under|by|with|for|from|against|to|of)\s+$")
 _REACH = 120
 _FORMER = re.compile(r"\b(?:former|ex|one-time|old)\b")
@@ -299,7 +300,7 @@ def _reference_openers(text: str, needed: list[int]) -> list[int]:
         return []
     backwards = text[::-1]
     words_before = _WORDS_BEFORE_ANCHOR.match
-    openers = _OPENER.finditer
+    opener = _OPENER.search
     n = len(text)
     found: list[int] = []
     previous = 0
@@ -308,7 +309,11 @@ def _reference_openers(text: str, needed: list[int]) -> list[int]:
         # not before the previous reference word, which a start before it would reach first) leads to `w`.
         run = words_before(backwards, n - w)
         if run is not None:
-            found += [m.start() for m in openers(text, max(previous, n - run.end()), w)]
+            # A run holds an opening word or two at most: a search each is cheaper than a finditer.
+            m = opener(text, max(previous, n - run.end()), w)
+            while m is not None:
+                found.append(m.start())
+                m = opener(text, m.end(), w)
         previous = w
     return found
 

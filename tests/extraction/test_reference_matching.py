@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rumours.extraction.references import (
+    _OPENER,
     _PRONOUN,
     _REACH,
     _REFERENCE_WORDS,
@@ -141,6 +142,20 @@ def test_same_matches_on_generated_word_soup(parts):
 @given(st.text(alphabet="the a his him our its 12-year-old winger no. #\u0663.,'", max_size=200))
 def test_same_matches_on_generated_characters(text):
     assert _fast(text) == _plain(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet="theiroursa _1.\u00e9", max_size=40),
+    st.integers(min_value=0, max_value=40),
+    st.integers(min_value=0, max_value=40),
+)
+def test_opener_is_the_plain_word_start_pattern(text, lo, hi):
+    """_OPENER puts its lookbehind after the first letter: the plain pattern's matches, in any window."""
+    plain = re.compile(r"(?<!\w)(?:the(?:ir)? |our |its |a )")
+    assert [m.span() for m in _OPENER.finditer(text, lo, hi)] == [
+        m.span() for m in plain.finditer(text, lo, hi)
+    ]
 
 
 def _learn_people_plain(original: str, clubs) -> dict[str, int]:
