@@ -108,14 +108,16 @@ def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
             continue
         fe = fs + lengths[v]
         entry = entries[v]
-        if entry is None:  # the text may differ from the keys in punctuation ("st. pauli"): is it one?
+        if entry is None:  # several keys share the hit's word-aligned form: which one, if any, is it?
             index = key_index.get(ftext[fs:fe])
             if index is None:
                 continue
             entry = table[index]
         # One target: kind, entity and club as resolve() would set them. Several: "", None, None; the
         # filters below only ever narrow several targets, or leave none.
-        targets, cap, outlet, via, kind, entity, club = entry
+        targets, cap, outlet, via, kind, entity, club, spelling = entry
+        if spelling is not None and ftext[fs:fe] != spelling:
+            continue  # "mateo. bakedi" is not "mateo bakedi"
         if cap is None:
             targets = tuple(t for t in targets if _case_ok(folded, fs, fe, t.cap))
             if not targets:
