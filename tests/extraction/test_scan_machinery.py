@@ -199,8 +199,12 @@ def test_scan_equals_the_plain_leftmost_longest_search():
     for _ in range(3_000):
         text = "".join(rng.choice(_WORDS) + rng.choice(_GAPS) for _ in range(rng.randint(1, 9)))
         folded = Folded(text)
-        found = [(m.fs, m.fe, m.targets, m.via, m.possessive) for m in scan(folded, gaz)]
+        mentions = scan(folded, gaz)
+        found = [(m.fs, m.fe, m.targets, m.via, m.possessive) for m in mentions]
         assert found == _plain_scan(folded, gaz), repr(text)
+        # scan() builds its mentions field by field: every field as the constructor would set it.
+        for m in mentions:
+            assert m == Mention(m.fs, m.fe, m.targets, m.via, m.kind, m.entity, m.possessive, m.club)
 
 
 def test_at_one_start_the_longest_name_passing_the_checks_wins():
