@@ -84,8 +84,8 @@ class Gazetteer:
         self._keys: list[tuple[int, tuple[Target, ...]]] = []
         self.scan_table: list[tuple] = []  # see build()
         self.automaton: ahocorasick.Automaton | None = None
-        # By automaton value (see _automaton_for): the length of the keys, and the key's scan_table row when
-        # the hit is that key for sure (None when the text must be looked up).
+        # By automaton value (see _automaton_for): the length of the keys, and the scan_table row of the one
+        # key of that word-aligned form (None when several keys share it and the text must be looked up).
         self.scan_lengths: list[int] = []
         self.scan_entries: list[tuple | None] = []
         self.players_by_club: dict[int, tuple[int, ...]] = {}
@@ -169,8 +169,10 @@ class Gazetteer:
         g.players_by_club_shirt = {k: tuple(v) for k, v in by_shirt.items()}
         g._keys = [(len(k), tuple(v)) for k, v in targets.items()]
         # What the scan needs per key, precomputed: (targets, the capital position all targets share, or None
-        # when they differ, whether an outlet is among them, how the name was found, and for a key of one
-        # target what matching.resolve would set: its kind, id and a person's club; else "", None, None).
+        # when they differ, whether an outlet is among them, how the name was found, for a key of one target
+        # what matching.resolve would set: its kind, id and a person's club, else "", None, None; and the key
+        # when a hit of its word-aligned form may spell something else ("mateo bakedi": "mateo. bakedi"),
+        # None when the key is all letters and digits, so that every hit spells it).
         g.scan_table = [
             (
                 ts,
@@ -178,8 +180,9 @@ class Gazetteer:
                 any(t.kind == "outlet" for t in ts),
                 "name" if any(t.via == "name" for t in ts) else ts[0].via,
                 *(g._resolved(ts[0]) if len(ts) == 1 else ("", None, None)),
+                None if k.isalnum() else k,
             )
-            for _, ts in g._keys
+            for k, (_, ts) in zip(targets, g._keys, strict=True)
         ]
         g.key_index = {k: i for i, k in enumerate(targets)}
         buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -187,8 +190,8 @@ class Gazetteer:
             if len(k) >= _FUZZY_MIN and " " not in k and k.isalpha():
                 buckets[(k[0], len(k))].append(k)
         g.fuzzy_buckets = dict(buckets)
-        g.automaton, g.scan_lengths, sure_keys = _automaton_for(version, targets.keys())
-        g.scan_entries = [None if i is None else g.scan_table[i] for i in sure_keys]
+        g.automaton, g.scan_lengths, only_keys = _automaton_for(version, targets.keys())
+        g.scan_entries = [None if i is None else g.scan_table[i] for i in only_keys]
         return g
 
     def _resolved(self, target: Target) -> tuple[str, int, int | None]:
@@ -259,9 +262,9 @@ def _automaton_for(
 ) -> tuple[ahocorasick.Automaton | None, list[int], list[int | None]]:
     """The automaton over the word-aligned keys (" " + key with non-alphanumerics as spaces + " "), spelt
     backwards (see matching.scan), whose value numbers the word-aligned form; by that number, the length of
-    the keys, and the index of the key a hit is for sure: the one key of that form, when it is all letters
-    and digits. Otherwise (None) the text may differ in punctuation ("st. pauli", "st pauli",
-    "mateo-bakedi"), and the hit is a name only if the text spells a key."""
+    the keys, and the index of the one key of that form. Several keys may share a form ("st. pauli" and
+    "st pauli" after "st  pauli", "mateo-bakedi" and "mateo bakedi"): then None, and the hit is a name only
+    if the text spells one of them."""
     keys = list(keys)
     fingerprint = (version, len(keys), hash(tuple(keys)))
     if version:
@@ -273,15 +276,15 @@ def _automaton_for(
     for i, key in enumerate(keys):
         groups.setdefault(" " + word_aligned(key) + " ", []).append((key, i))
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    lengths, sure_keys = [], []
+    lengths, only_keys = [], []
     for value, (padded, members) in enumerate(groups.items()):
         automaton.add_word(padded[::-1], value)
         key, i = members[0]
         lengths.append(len(key))  # word-aligned forms keep their keys' length
-        sure_keys.append(i if len(members) == 1 and key.isalnum() else None)
+        only_keys.append(i if len(members) == 1 else None)
     automaton.make_automaton()
     # With no names at all pyahocorasick leaves a bare trie that cannot be scanned: no automaton instead.
-    built = (automaton if groups else None, lengths, sure_keys)
+    built = (automaton if groups else None, lengths, only_keys)
     if version:
         with _cache_lock:
             if len(_automata) >= 2:

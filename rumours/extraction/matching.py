@@ -81,6 +81,7 @@ def _cap_ok(folded: Folded, fs: int, fe: int, cap: int) -> bool:
 
 
 _END = itemgetter(0)
+_new = object.__new__
 
 
 def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
@@ -108,14 +109,16 @@ def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
             continue
         fe = fs + lengths[v]
         entry = entries[v]
-        if entry is None:  # the text may differ from the keys in punctuation ("st. pauli"): is it one?
+        if entry is None:  # several keys share the hit's word-aligned form: which one, if any, is it?
             index = key_index.get(ftext[fs:fe])
             if index is None:
                 continue
             entry = table[index]
         # One target: kind, entity and club as resolve() would set them. Several: "", None, None; the
         # filters below only ever narrow several targets, or leave none.
-        targets, cap, outlet, via, kind, entity, club = entry
+        targets, cap, outlet, via, kind, entity, club, spelling = entry
+        if spelling is not None and ftext[fs:fe] != spelling:
+            continue  # "mateo. bakedi" is not "mateo bakedi"
         if cap is None:
             targets = tuple(t for t in targets if _case_ok(folded, fs, fe, t.cap))
             if not targets:
@@ -136,9 +139,22 @@ def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
             if not targets:
                 continue
             via = "name" if any(t.via == "name" for t in targets) else targets[0].via
-        # Positional arguments (kind, entity, possessive, club): the keyword form costs a third more.
-        possessive = fe < n and ftext[fe] == "'" and _possessive(ftext, fe)
-        mentions.append(Mention(fs, fe, targets, via, kind, entity, possessive, club))
+        # Built field by field, as Mention(fs, fe, targets, via, kind, entity, possessive, club) would be:
+        # calling the class (its __init__ a Python frame behind a slot wrapper) costs half as much again.
+        m = _new(Mention)
+        m.fs = fs
+        m.fe = fe
+        m.targets = targets
+        m.via = via
+        m.kind = kind
+        m.entity = entity
+        m.possessive = fe < n and ftext[fe] == "'" and _possessive(ftext, fe)
+        m.club = club
+        m.reference = ""
+        m.confidence = 1.0
+        m.inside_reference = False
+        m.context = None
+        mentions.append(m)
         last_end = fe
     return mentions
 

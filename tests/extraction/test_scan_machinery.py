@@ -104,6 +104,8 @@ _PLAYERS = [
     PlayerEntry(3, "Virgil van Dijk", ("van Dijk",), 3),
     PlayerEntry(4, "Jean-Luc More", ("More",), 4),
     PlayerEntry(5, "Town Real", ("Real",), 3),
+    # "van" (capital at 0) starts "van dijk" (capital at 4): in "Van dijk" only the shorter name passes.
+    PlayerEntry(6, "Ruud Van", (), 4),
 ]
 _WORDS = [
     "Nezte",
@@ -130,6 +132,9 @@ _WORDS = [
     "van",
     "Van",
     "Dijk",
+    "dijk",
+    "Van Dijk",
+    "Van dijk",
     "Jean-Luc",
     "Jean",
     "Luc",
@@ -194,5 +199,21 @@ def test_scan_equals_the_plain_leftmost_longest_search():
     for _ in range(3_000):
         text = "".join(rng.choice(_WORDS) + rng.choice(_GAPS) for _ in range(rng.randint(1, 9)))
         folded = Folded(text)
-        found = [(m.fs, m.fe, m.targets, m.via, m.possessive) for m in scan(folded, gaz)]
+        mentions = scan(folded, gaz)
+        found = [(m.fs, m.fe, m.targets, m.via, m.possessive) for m in mentions]
         assert found == _plain_scan(folded, gaz), repr(text)
+        # scan() builds its mentions field by field: every field as the constructor would set it.
+        for m in mentions:
+            assert m == Mention(m.fs, m.fe, m.targets, m.via, m.kind, m.entity, m.possessive, m.club)
+
+
+def test_at_one_start_the_longest_name_passing_the_checks_wins():
+    gaz = Gazetteer.build(clubs=_CLUBS, players=_PLAYERS)
+    for text, expected in [
+        ("Virgil van Dijk and Van Dijk", ["virgil van dijk", "van dijk"]),
+        ("Van dijk, not van dijk", ["van"]),
+        ("Town Real Madrid", ["town real", "madrid"]),
+        ("town Real Madrid", ["real madrid"]),
+    ]:
+        folded = Folded(text)
+        assert [folded.text[m.fs : m.fe] for m in scan(folded, gaz)] == expected, text
