@@ -21,6 +21,12 @@ _NOT_A_TARGET = re.compile(
     r"visit|fixture|final)\s+(?:\w+\s+)?(?:at|to|with|against))\s+(?:the\s+)?$"
 )
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
+# A text those two patterns match, trailing space stripped, ends with one of these words: one `endswith` rules
+# out most clubs before the searches, which try every position of their 40 characters.
+FROM_ENDS = ("from", "the")
+NOT_A_TARGET_ENDS = (
+    "against", "beat", "beating", "beaten", "versus", "vs", "vs.", "v", "over", "at", "to", "with", "the",
+)  # fmt: skip
 _ROLE_WORDS = (
     r"(?:goalkeeper|keeper|defender|centre-back|center-back|full-back|right-back|left-back|wing-back|"
     r"midfielder|"
@@ -143,7 +149,12 @@ def club_context(doc: Doc, si: int, m: Mention) -> tuple[bool, bool, Mention | N
             nxt = next((p for p in doc.by_sentence[si] if p.kind == "player" and p.fs >= m.fe), None)
             if nxt is not None and ATTRIBUTIVE.match(ftext[m.fe : nxt.fs]):
                 qualified = nxt
-        m.context = (bool(_FROM.search(before)), bool(_NOT_A_TARGET.search(before)), qualified)
+        tail = before.rstrip()
+        m.context = (
+            tail.endswith(FROM_ENDS) and bool(_FROM.search(before)),
+            tail.endswith(NOT_A_TARGET_ENDS) and bool(_NOT_A_TARGET.search(before)),
+            qualified,
+        )
     return m.context
 
 

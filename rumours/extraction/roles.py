@@ -24,6 +24,10 @@ _COMPARED = re.compile(
     r"(?:(?:,\s*|\()(?:just |much )?(?:like|unlike|as with)|\b(?:replacements?|successors?|alternatives?|"
     r"understudy|cover) (?:for|to)|\breplace|\binstead of|\bin place of|\bsucceed)\s+$"
 )
+# What `_COMPARED` matches ends, trailing space stripped, with one of these words: checking that first spares
+# most mentions the search, which tries every position of its window.
+COMPARED_ENDS = ("like", "with", "for", "to", "replace", "of", "succeed")
+COMPARED_REACH = 32  # characters before a mention that `_COMPARED` looks at
 
 
 def last_words(text: str, n: int) -> str:
@@ -32,6 +36,12 @@ def last_words(text: str, n: int) -> str:
     if len(words) <= n and len(text) > 16 * n:
         words = text.split()
     return " ".join(words[-n:])
+
+
+def is_compared(ftext: str, fs: int) -> bool:
+    """The mention at `fs` is someone compared or replaced: "like Davies", "a replacement for Mbappe"."""
+    start = max(0, fs - COMPARED_REACH)
+    return ftext[start:fs].rstrip().endswith(COMPARED_ENDS) and bool(_COMPARED.search(ftext, start, fs))
 
 
 def word_count(text: str) -> int:
@@ -59,9 +69,7 @@ def pick_subjects(
         sentence = [
             m
             for m in doc.by_sentence[si]
-            if m.kind in kinds
-            and m.entity is not None
-            and not _COMPARED.search(doc.ftext, max(0, m.fs - 32), m.fs)
+            if m.kind in kinds and m.entity is not None and not is_compared(doc.ftext, m.fs)
         ]
         # Groups are formed over the whole sentence so that a list cut by a clause boundary stays whole.
         got = doc.subject_groups[key] = (sentence, coordinated_groups(doc, sentence) if sentence else [])

@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .cues import MODAL, MONEY_RE, NEGATION, RUMOUR, RUMOUR_CUES, cue_of, parse_money
+from .cues import MODAL, MONEY_RE, NEGATION, RUMOUR, RUMOUR_CUE_BY_GROUP, parse_money
 from .discourse import (
     Thread,
     club_context,
@@ -58,6 +59,7 @@ _APPOINTMENT_WORDS = (
     "assistant",
 )  # fmt: skip
 _BACKGROUND_WORDS = ("before", "past", "previously", "last", "ago", "in 20")
+_TIER_CONFIDENCE = {3: 0.7, 2: 0.6, 1: 0.5}
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether|should)\b")
 # A clause about the past, not the current window: "before", "in the past", "last summer".
 _BACKGROUND = re.compile(
@@ -78,6 +80,29 @@ _BIDDER_CUE = re.compile(
     r"\b(?:bids?|offers?|interest|approach|enquir(?:y|ies)|inquir(?:y|ies)|requests?|proposals?)\b"
 )
 _PER_WEEK = re.compile(r"\s*(?:-|\s)*(?:per|a|each)(?:\s|-)*week|\s?(?:pw|p/w)\b")
+
+
+def _negation_words(words: str) -> bool:
+    """`NEGATION.search(words)` as a bool. Every form it matches holds one of the strings tested first, and
+    these tests are much cheaper than the search, which tries its alternatives at every position."""
+    return ("no" in words or "ne" in words or "n'" in words or "without" in words or "den" in words) and bool(
+        NEGATION.search(words)
+    )
+
+
+def _names_an_agent(ftext: str, start: int, end: int) -> bool:
+    """`_AGENT.search(ftext, start, end)` as a bool, searched only where the words are there at all."""
+    return (ftext.find("agent", start, end) >= 0 or ftext.find("representative", start, end) >= 0) and bool(
+        _AGENT.search(ftext, start, end)
+    )
+
+
+def _is_appointment(clause_text: str) -> bool:
+    return any(w in clause_text for w in _APPOINTMENT_WORDS) and bool(_APPOINTMENT.search(clause_text))
+
+
+def _is_background(clause_text: str) -> bool:
+    return any(w in clause_text for w in _BACKGROUND_WORDS) and bool(_BACKGROUND.search(clause_text))
 
 
 @dataclass(slots=True)
@@ -245,16 +270,19 @@ def _stance(
 ) -> str:
     if stage == "linked":
         return "media"
-    if _AGENT.search(doc.ftext, clause[0], cs):
+    if _names_an_agent(doc.ftext, clause[0], cs):
         return "agent"
-    before = [
-        m
-        for m in doc.by_sentence[si]
-        if clause[0] <= m.fs < cs and (m.entity is not None or m.club is not None)
-    ]
-    if not before:
+    # The last mention before the cue that names someone or a club (mentions are in text order).
+    subject = next(
+        (
+            m
+            for m in reversed(doc.by_sentence[si])
+            if clause[0] <= m.fs < cs and (m.entity is not None or m.club is not None)
+        ),
+        None,
+    )
+    if subject is None:
         return ""
-    subject = before[-1]
     if subject.kind == "player":
         return "player" if subject.entity == player.entity else ""
     club = _club_of(subject)
@@ -279,15 +307,18 @@ def _fee(doc: Doc, clause: tuple[int, int], cs: int) -> tuple[int | None, str]:
 def rumour_events(doc: Doc) -> list[Event]:
     events: list[Event] = []
     hits = []
+    sfs, sfe = doc.sfs, doc.sfe
     for m in doc.find(RUMOUR):
-        cue = cue_of(m, RUMOUR_CUES)
-        si = doc.sentence_of(m.start())
-        if cue.stage and si is not None:
+        cue = RUMOUR_CUE_BY_GROUP[m.lastgroup]
+        if not cue.stage:
+            continue
+        si = bisect_right(sfs, m.start()) - 1  # `doc.sentence_of`, inline
+        if si >= 0 and m.start() < sfe[si]:
             hits.append((m, cue, si))
     # Sentences with a transfer cue: their neighbours may lend them a destination club.
     cue_sentences = doc.rumour_cue_sentences = {si for _, _, si in hits}
     thread = Thread(doc)
-    clause_flags: dict[tuple[int, int], tuple[bool, bool]] = {}
+    appointments: dict[tuple[int, int], bool] = {}  # per clause
     dismissed: dict[tuple[int, int], int] = {}  # clause -> where its denial of reports or claims ends
     for m, cue, si in hits:
         stage = cue.stage
@@ -301,6 +332,7 @@ def rumour_events(doc: Doc) -> list[Event]:
             continue  # "dismissed reports that he has agreed to join": the agreement is what is denied
         pre = doc.ftext[clause[0] : cs]
         words = last_words(pre, 6)
+        last4 = last_words(words, 4)  # the last 4 words of `pre`, as `last_words(pre, 4)` gives them
         if cue.past and MODAL.search(last_words(words, 5)):
             continue
         if stage == "completed" and _done_in_an_earlier_year(doc, ce, clause[1]):
@@ -309,23 +341,17 @@ def rumour_events(doc: Doc) -> list[Event]:
             stage = "talks"  # "confident they can agree personal terms": not agreed yet
         negated = False
         if cue.positive and stage in ("interest", "talks", "bid", "agreed", "linked"):
-            last4 = last_words(words, 4)
-            negated = bool(NEGATION.search(last4)) and not _NOT_ONLY.search(last4)
+            negated = _negation_words(last4) and not _NOT_ONLY.search(last4)
         if stage in ("rejected", "denied", "agreed", "completed") and _CONDITIONAL.search(words):
             continue  # "if Villa reject the bid": not something that happened
-        flags = clause_flags.get(clause)
-        if flags is None:
-            text = doc.ftext[clause[0] : clause[1]]
-            flags = clause_flags[clause] = (
-                any(w in text for w in _APPOINTMENT_WORDS) and bool(_APPOINTMENT.search(text)),
-                any(w in text for w in _BACKGROUND_WORDS) and bool(_BACKGROUND.search(text)),
-            )
-        appointment, background = flags
+        appointment = appointments.get(clause)
+        if appointment is None:
+            appointment = appointments[clause] = _is_appointment(doc.ftext[clause[0] : clause[1]])
         if appointment:
             continue  # a coach taking charge is an appointment, never a player's transfer
         subject = subject_club(doc, si, clause, cs)
         players = pick_subjects(doc, si, clause, cs, ce)
-        if players and _all_asides(doc, si) and _HIM_AFTER.match(doc.ftext, ce):
+        if players and _HIM_AFTER.match(doc.ftext, ce) and _all_asides(doc, si):
             # "Bayern, who must plan for life after Neuer, were linked with him": "him" is someone else.
             outside = _asides(doc, si, cs)
             players = [p for p in players if not any(a <= p.fs < b for a, b in outside)]
@@ -347,10 +373,10 @@ def rumour_events(doc: Doc) -> list[Event]:
         renewal = stage in ("talks", "bid", "agreed") and is_renewal(doc, clause, ce)
         bidder_from = bool(players) and bool(_BIDDER_CUE.search(doc.ftext, cs, ce))
         loan = "loan" in doc.ftext[clause[0] : clause[1]]
+        # A club that received or rejected an offer for its own player is selling, not renewing.
+        offered_to_seller = stage in ("talks", "bid") and bool(_SELLER_VERB.search(m.group() + " " + last4))
         for player in players:
             current = doc.gaz.player(player.entity).club_id
-            # A club that received or rejected an offer for its own player is selling, not renewing.
-            offered_to_seller = bool(_SELLER_VERB.search(m.group() + " " + last_words(pre, 4)))
             if renewal or (
                 stage in ("talks", "bid")
                 and not offered_to_seller
@@ -362,7 +388,7 @@ def rumour_events(doc: Doc) -> list[Event]:
                 continue
             found, explicit_from = _targets(doc, si, aside or clause, cs, ce, player, stage, bidder_from)
             tier, clubs = _best(found)
-            confidence = {3: 0.7, 2: 0.6, 1: 0.5}.get(tier, 0.4)
+            confidence = _TIER_CONFIDENCE.get(tier, 0.4)
             if aside and not clubs:
                 continue  # "X, who joined from City in the summer, is watched by ...": history, no club here
             others = [] if clubs else _sentence_candidates(doc, si, player, stage)
@@ -373,7 +399,7 @@ def rumour_events(doc: Doc) -> list[Event]:
             on_loan_here = stage == "completed" and "loan from" in doc.ftext[cs:ce]
             if not clubs and on_loan_here and current is not None and current != explicit_from:
                 clubs, confidence = [current], 0.5
-            if background and not clubs:
+            if not clubs and _is_background(doc.ftext[clause[0] : clause[1]]):
                 continue  # "has turned down a big move before": an old story, and no club to pin it on
             if not clubs and not others and stage == "completed" and explicit_from is not None:
                 # "Pep Guardiola moved quickly. Reijnders joined from AC Milan": the club the paragraph was
@@ -420,18 +446,20 @@ def rumour_events(doc: Doc) -> list[Event]:
                 from_club = explicit_from if explicit_from not in (None, to_club) else current
                 if from_club == to_club:
                     from_club = None
+                # Positional arguments, in field order: cheaper than keywords for a record made per cue.
+                window = doc.window_hint(si)
                 event = Event(
-                    player=player.entity,
-                    to_club=to_club,
-                    from_club=from_club,
-                    stage=final,
-                    si=si,
-                    confidence=max(0.1, confidence),
-                    window=doc.window_hint(si),
-                    loan=loan,
-                    stance_by=stance,
-                    clause=clause,
-                    cs=cs,
+                    player.entity,
+                    to_club,
+                    from_club,
+                    final,
+                    si,
+                    max(0.1, confidence),
+                    window,
+                    loan,
+                    stance,
+                    clause,
+                    cs,
                 )
                 events.append(event)
                 thread.add(event)
@@ -444,20 +472,28 @@ def extract_rumours(doc: Doc) -> list[RumourFact]:
         groups.setdefault((e.player, e.to_club), []).append(e)
     facts = []
     for (player, to_club), events in groups.items():
-        chosen = max(events, key=lambda e: (PRIORITY[e.stage], e.confidence, -e.si))
-        also = sorted({e.stage for e in events} - {chosen.stage}, key=lambda s: -PRIORITY[s])
-        outlet = chosen.outlet(doc) or next((o for o in (e.outlet(doc) for e in events) if o), "")
+        # Most pairs have one event: it is chosen, and the other events the fallbacks below look at are none.
+        several = len(events) > 1
+        chosen = max(events, key=lambda e: (PRIORITY[e.stage], e.confidence, -e.si)) if several else events[0]
+        also = (
+            sorted({e.stage for e in events} - {chosen.stage}, key=lambda s: -PRIORITY[s]) if several else ()
+        )
+        outlet = chosen.outlet(doc)
+        if not outlet and several:
+            outlet = next((o for o in (e.outlet(doc) for e in events if e is not chosen) if o), "")
         # A move done is done in the window open now, whatever later window the article talks about.
         fallback = default_window(doc.published) if chosen.stage == "completed" else doc.article_window
         window = chosen.window or next((e.window for e in events if e.window), None) or fallback
         fee = chosen.fee(doc)
-        if not fee[0]:
-            fee = next((f for f in (e.fee(doc) for e in events) if f[0]), (None, ""))
-        explicit = [e.from_club for e in events if e.from_club is not None]
-        from_club = chosen.from_club if chosen.from_club is not None else (explicit[0] if explicit else None)
+        if not fee[0] and several:
+            fee = next((f for f in (e.fee(doc) for e in events if e is not chosen) if f[0]), (None, ""))
+        from_club = chosen.from_club
+        if from_club is None and several:
+            from_club = next((e.from_club for e in events if e.from_club is not None), None)
+        loan = any(e.loan for e in events) if several else chosen.loan
         # Only a move away from the club the gazetteer has him at is news; one that took him there is history.
         moved_on = to_club != doc.gaz.player(player).club_id
-        if chosen.stage == "completed" and not any(e.loan for e in events) and moved_on:
+        if chosen.stage == "completed" and not loan and moved_on:
             doc.moves[player] = (min(e.si for e in events if e.stage == "completed"), to_club)
         evidence, start, end = doc.evidence(chosen.si)
         confidence = min(0.95, chosen.confidence + 0.05 * (len(events) - 1))
@@ -475,7 +511,7 @@ def extract_rumours(doc: Doc) -> list[RumourFact]:
                 confidence=round(confidence, 2),
                 fee_amount=fee[0],
                 fee_currency=fee[1],
-                is_loan=any(e.loan for e in events),
+                is_loan=loan,
                 also_stages=tuple(also),
                 stance_by=chosen.stance_by,
             )
