@@ -146,9 +146,11 @@ def club_context(doc: Doc, si: int, m: Mention) -> tuple[bool, bool, Mention | N
         before = ftext[max(0, m.fs - 40) : m.fs]
         qualified = None
         if m.kind == "club":
-            nxt = next((p for p in doc.by_sentence[si] if p.kind == "player" and p.fs >= m.fe), None)
-            if nxt is not None and ATTRIBUTIVE.match(ftext[m.fe : nxt.fs]):
-                qualified = nxt
+            for p in doc.by_sentence[si]:  # the first player named after the club
+                if p.kind == "player" and p.fs >= m.fe:
+                    if ATTRIBUTIVE.match(ftext[m.fe : p.fs]):
+                        qualified = p
+                    break
         tail = before.rstrip()
         m.context = (
             tail.endswith(FROM_ENDS) and bool(_FROM.search(before)),

@@ -6,6 +6,7 @@ import random
 
 from rumours.extraction.cues import NEGATION
 from rumours.extraction.discourse import _FROM, _NOT_A_TARGET, FROM_ENDS, NOT_A_TARGET_ENDS
+from rumours.extraction.pipeline import Doc
 from rumours.extraction.roles import _COMPARED, COMPARED_REACH, is_compared
 from rumours.extraction.rumours import _AGENT, _names_an_agent, _negation_words
 
@@ -69,3 +70,17 @@ def test_the_random_texts_reach_every_pattern():
     texts = _texts(6)
     for pattern in (NEGATION, _AGENT, _COMPARED, _FROM, _NOT_A_TARGET):
         assert sum(1 for t in texts if pattern.search(t)) > 50, pattern.pattern
+
+
+def test_entity_overlaps_by_bisection_equals_the_plain_scan():
+    rng = random.Random(7)
+    for _ in range(3_000):
+        doc = Doc.__new__(Doc)  # only the spans matter here
+        starts = sorted(rng.randint(0, 60) for _ in range(rng.randint(0, 12)))
+        doc._entity_spans = [(a, a + rng.randint(0, 15)) for a in starts]
+        doc._span_reach = None
+        for _ in range(20):
+            lo, fs = rng.randint(0, 60), rng.randint(0, 70)
+            hi, fe = lo + rng.randint(0, 30), fs + rng.randint(0, 20)
+            plain = any(a < fe and fs < b for a, b in doc._entity_spans if lo <= a < hi)
+            assert doc._entity_overlaps(fs, fe, lo, hi) == plain, (doc._entity_spans, fs, fe, lo, hi)
