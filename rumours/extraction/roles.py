@@ -31,11 +31,8 @@ COMPARED_REACH = 32  # characters before a mention that `_COMPARED` looks at
 
 
 def last_words(text: str, n: int) -> str:
-    # Split only the tail: with more than n words in it, the last n are whole.
-    words = text[-16 * n :].split()
-    if len(words) <= n and len(text) > 16 * n:
-        words = text.split()
-    return " ".join(words[-n:])
+    # At most n splits from the right: the words before the last n stay one unsplit piece.
+    return " ".join(text.rsplit(None, n)[-n:])
 
 
 def is_compared(ftext: str, fs: int) -> bool:
@@ -76,7 +73,10 @@ def pick_subjects(
     sentence, all_groups = got
     if not sentence:
         return []
-    groups = [g for g in all_groups if any(clause[0] <= m.fs < clause[1] for m in g)] or all_groups
+    if clause[0] <= sentence[0].fs and sentence[-1].fs < clause[1]:
+        groups = all_groups  # the clause holds every mention (often it is the whole sentence)
+    else:
+        groups = [g for g in all_groups if any(clause[0] <= m.fs < clause[1] for m in g)] or all_groups
     for g in groups:
         if g[-1].possessive and 0 <= cs - g[-1].fe <= 25 and not any(g[-1].fe <= m.fs < cs for m in sentence):
             return _dedupe(g)
@@ -88,10 +88,12 @@ def pick_subjects(
             return (g[0].fs - ce) * 1.3
         return 0.0
 
-    return _dedupe(min(groups, key=distance))
+    return _dedupe(min(groups, key=distance) if len(groups) > 1 else groups[0])
 
 
 def _dedupe(group: list[Mention]) -> list[Mention]:
+    if len(group) == 1:
+        return group[:]  # a copy all the same: the groups are cached on the doc
     seen: set[tuple[str, int | None]] = set()
     out = []
     for m in group:

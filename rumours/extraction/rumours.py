@@ -59,6 +59,7 @@ _APPOINTMENT_WORDS = (
     "assistant",
 )  # fmt: skip
 _BACKGROUND_WORDS = ("before", "past", "previously", "last", "ago", "in 20")
+_NEGATABLE = ("interest", "talks", "bid", "agreed", "linked")  # stages a negation in front turns around
 _TIER_CONFIDENCE = {3: 0.7, 2: 0.6, 1: 0.5}
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether|should)\b")
 # A clause about the past, not the current window: "before", "in the past", "last summer".
@@ -332,7 +333,6 @@ def rumour_events(doc: Doc) -> list[Event]:
             continue  # "dismissed reports that he has agreed to join": the agreement is what is denied
         pre = doc.ftext[clause[0] : cs]
         words = last_words(pre, 6)
-        last4 = last_words(words, 4)  # the last 4 words of `pre`, as `last_words(pre, 4)` gives them
         if cue.past and MODAL.search(last_words(words, 5)):
             continue
         if stage == "completed" and _done_in_an_earlier_year(doc, ce, clause[1]):
@@ -340,7 +340,9 @@ def rumour_events(doc: Doc) -> list[Event]:
         if stage == "agreed" and tentative_agreement(pre, m.group()):
             stage = "talks"  # "confident they can agree personal terms": not agreed yet
         negated = False
-        if cue.positive and stage in ("interest", "talks", "bid", "agreed", "linked"):
+        # The last 4 words of `pre`, as `last_words(pre, 4)` gives them; only these stages look at them.
+        last4 = last_words(words, 4) if stage in _NEGATABLE else ""
+        if cue.positive and stage in _NEGATABLE:
             negated = _negation_words(last4) and not _NOT_ONLY.search(last4)
         if stage in ("rejected", "denied", "agreed", "completed") and _CONDITIONAL.search(words):
             continue  # "if Villa reject the bid": not something that happened
@@ -466,6 +468,14 @@ def rumour_events(doc: Doc) -> list[Event]:
     return events
 
 
+def _rumour_fact(**fields: object) -> RumourFact:
+    """`RumourFact(**fields)` given every field, the same object, built without the frozen dataclass's
+    `__init__` (an `object.__setattr__` call per field), as `records.entity_mention` builds mentions."""
+    fact = object.__new__(RumourFact)
+    fact.__dict__.update(fields)
+    return fact
+
+
 def extract_rumours(doc: Doc) -> list[RumourFact]:
     groups: dict[tuple[int, int], list[Event]] = {}
     for e in rumour_events(doc):
@@ -498,7 +508,7 @@ def extract_rumours(doc: Doc) -> list[RumourFact]:
         evidence, start, end = doc.evidence(chosen.si)
         confidence = min(0.95, chosen.confidence + 0.05 * (len(events) - 1))
         facts.append(
-            RumourFact(
+            _rumour_fact(
                 player_id=player,
                 from_club_id=from_club,
                 to_club_id=to_club,

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
 import random
+
+import pytest
 
 from rumours.extraction.cues import NEGATION
 from rumours.extraction.discourse import _FROM, _NOT_A_TARGET, FROM_ENDS, NOT_A_TARGET_ENDS
 from rumours.extraction.pipeline import Doc
-from rumours.extraction.roles import _COMPARED, COMPARED_REACH, is_compared
-from rumours.extraction.rumours import _AGENT, _names_an_agent, _negation_words
+from rumours.extraction.records import RumourFact
+from rumours.extraction.roles import _COMPARED, COMPARED_REACH, is_compared, last_words
+from rumours.extraction.rumours import _AGENT, _names_an_agent, _negation_words, _rumour_fact
 
 # Words the patterns are made of, pieces of them, and what sits around them: spaces of several kinds, a line
 # break (`$` also matches before a final one), punctuation, letters glued on either side.
@@ -84,3 +89,27 @@ def test_entity_overlaps_by_bisection_equals_the_plain_scan():
             hi, fe = lo + rng.randint(0, 30), fs + rng.randint(0, 20)
             plain = any(a < fe and fs < b for a, b in doc._entity_spans if lo <= a < hi)
             assert doc._entity_overlaps(fs, fe, lo, hi) == plain, (doc._entity_spans, fs, fe, lo, hi)
+
+
+def test_last_words_equal_the_last_words_of_a_full_split():
+    rng = random.Random(8)
+    for text in _texts(9, 10_000):
+        for n in range(1, 8):
+            assert last_words(text, n) == " ".join(text.split()[-n:]), (text, n)
+    long = " ".join(str(rng.random()) for _ in range(50))
+    assert last_words(long, 6) == " ".join(long.split()[-6:])
+
+
+def test_rumour_fact_built_without_init_equals_one_built_with_it():
+    fields = {
+        "player_id": 1, "from_club_id": None, "to_club_id": 2, "stage": "bid", "window": "2025-summer",
+        "evidence": "X bid for Y.", "start": 0, "end": 12, "cited_outlet": "", "confidence": 0.7,
+        "fee_amount": 5_000_000, "fee_currency": "GBP", "is_loan": False, "also_stages": ("linked",),
+        "stance_by": "",
+    }  # fmt: skip
+    assert [f.name for f in dataclasses.fields(RumourFact)] == list(fields)  # every field, in order
+    fast, plain = _rumour_fact(**fields), RumourFact(**fields)
+    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    assert pickle.loads(pickle.dumps(fast)) == plain
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.stage = "agreed"
