@@ -40,10 +40,11 @@ _IN_WORDS = re.compile(r"(?:reports?|media|press) in ")
 _VERBS = re.compile(r"understand|has learn|have learn|report|claim|reveal|says|said|confirm")
 _TOLD_WORDS = re.compile(r"told|telling|speaking|talking|interview with|via ")
 _TRAILING_NAME_JUNK = re.compile(r"[\s.,'\u2019]+$")
+_TOKEN = re.compile(r"[\w']+")
 
 
 def _outlet_like(name: str) -> bool:
-    tokens = re.findall(r"[\w']+", name.lower().replace("\u2019", "'"))
+    tokens = _TOKEN.findall(name.lower().replace("\u2019", "'"))
     return any(t in _OUTLET_WORDS for t in tokens)
 
 

@@ -215,6 +215,8 @@ def _matrix_subject(doc: Doc, club: Mention, player: Mention, cs: int) -> bool:
 def _best(found: list[tuple[int, int]]) -> tuple[int, list[int]]:
     if not found:
         return 0, []
+    if len(found) == 1:
+        return found[0][0], [found[0][1]]
     top = max(t for t, _ in found)
     clubs: list[int] = []
     for t, c in found:
@@ -309,6 +311,8 @@ def rumour_events(doc: Doc) -> list[Event]:
     events: list[Event] = []
     hits = []
     sfs, sfe = doc.sfs, doc.sfe
+    # Looked up once, not once or more per cue.
+    ftext, by_sentence, player_entry = doc.ftext, doc.by_sentence, doc.gaz.player
     for m in doc.find(RUMOUR):
         cue = RUMOUR_CUE_BY_GROUP[m.lastgroup]
         if not cue.stage:
@@ -323,7 +327,7 @@ def rumour_events(doc: Doc) -> list[Event]:
     dismissed: dict[tuple[int, int], int] = {}  # clause -> where its denial of reports or claims ends
     for m, cue, si in hits:
         stage = cue.stage
-        if not doc.by_sentence[si] and stage not in ("denied", "rejected"):
+        if not by_sentence[si] and stage not in ("denied", "rejected"):
             continue  # no name, no reference, no club: nothing to attach the cue to (denials may borrow one)
         cs, ce = m.start(), m.end()
         clause = doc.clause_of(si, cs)
@@ -331,7 +335,7 @@ def rumour_events(doc: Doc) -> list[Event]:
             dismissed.setdefault(clause, ce)
         elif stage not in ("denied", "rejected") and cs >= dismissed.get(clause, ce + 1):
             continue  # "dismissed reports that he has agreed to join": the agreement is what is denied
-        pre = doc.ftext[clause[0] : cs]
+        pre = ftext[clause[0] : cs]
         words = last_words(pre, 6)
         if cue.past and MODAL.search(last_words(words, 5)):
             continue
@@ -348,12 +352,12 @@ def rumour_events(doc: Doc) -> list[Event]:
             continue  # "if Villa reject the bid": not something that happened
         appointment = appointments.get(clause)
         if appointment is None:
-            appointment = appointments[clause] = _is_appointment(doc.ftext[clause[0] : clause[1]])
+            appointment = appointments[clause] = _is_appointment(ftext[clause[0] : clause[1]])
         if appointment:
             continue  # a coach taking charge is an appointment, never a player's transfer
         subject = subject_club(doc, si, clause, cs)
         players = pick_subjects(doc, si, clause, cs, ce)
-        if players and _HIM_AFTER.match(doc.ftext, ce) and _all_asides(doc, si):
+        if players and _HIM_AFTER.match(ftext, ce) and _all_asides(doc, si):
             # "Bayern, who must plan for life after Neuer, were linked with him": "him" is someone else.
             outside = _asides(doc, si, cs)
             players = [p for p in players if not any(a <= p.fs < b for a, b in outside)]
@@ -363,7 +367,7 @@ def rumour_events(doc: Doc) -> list[Event]:
             players = [
                 p
                 for p in players
-                if not own_club_deal(doc, si, clause, ce, subject, doc.gaz.player(p.entity).club_id)
+                if not own_club_deal(doc, si, clause, ce, subject, player_entry(p.entity).club_id)
             ]
         if not players:
             players = thread.focus(si, cs, ce, clause, cue.buyer_subject, subject, stage)
@@ -373,12 +377,12 @@ def rumour_events(doc: Doc) -> list[Event]:
         if stage == "completed":
             aside = next(((a, b) for a, b in _all_asides(doc, si) if a <= cs < b), None)
         renewal = stage in ("talks", "bid", "agreed") and is_renewal(doc, clause, ce)
-        bidder_from = bool(players) and bool(_BIDDER_CUE.search(doc.ftext, cs, ce))
-        loan = "loan" in doc.ftext[clause[0] : clause[1]]
+        bidder_from = bool(players) and bool(_BIDDER_CUE.search(ftext, cs, ce))
+        loan = "loan" in ftext[clause[0] : clause[1]]
         # A club that received or rejected an offer for its own player is selling, not renewing.
         offered_to_seller = stage in ("talks", "bid") and bool(_SELLER_VERB.search(m.group() + " " + last4))
         for player in players:
-            current = doc.gaz.player(player.entity).club_id
+            current = player_entry(player.entity).club_id
             if renewal or (
                 stage in ("talks", "bid")
                 and not offered_to_seller
@@ -398,10 +402,10 @@ def rumour_events(doc: Doc) -> list[Event]:
                 if stage == "completed" and _names_an_earlier_year(doc, doc.sfs[si], doc.sfe[si]):
                     continue  # "X left for PSG in 2021, and Y arrived that summer": borrowed from history
                 clubs, confidence = others, 0.5
-            on_loan_here = stage == "completed" and "loan from" in doc.ftext[cs:ce]
+            on_loan_here = stage == "completed" and "loan from" in ftext[cs:ce]
             if not clubs and on_loan_here and current is not None and current != explicit_from:
                 clubs, confidence = [current], 0.5
-            if not clubs and _is_background(doc.ftext[clause[0] : clause[1]]):
+            if not clubs and _is_background(ftext[clause[0] : clause[1]]):
                 continue  # "has turned down a big move before": an old story, and no club to pin it on
             if not clubs and not others and stage == "completed" and explicit_from is not None:
                 # "Pep Guardiola moved quickly. Reijnders joined from AC Milan": the club the paragraph was
@@ -434,7 +438,7 @@ def rumour_events(doc: Doc) -> list[Event]:
             if not clubs and stage != "completed" and doc.dominant_club not in (None, current):
                 unnamed_buyer = cue.buyer_subject and doc.unknown_subject(si, clause, cs)
                 media = stage in ("linked", "denied") and not any(
-                    _club_of(x) not in (None, current) for x in doc.by_sentence[si]
+                    _club_of(x) not in (None, current) for x in by_sentence[si]
                 )
                 if (unnamed_buyer or media) and _paragraph_allows(doc, si, doc.dominant_club):
                     clubs, confidence = [doc.dominant_club], 0.4
@@ -466,6 +470,16 @@ def rumour_events(doc: Doc) -> list[Event]:
                 events.append(event)
                 thread.add(event)
     return events
+
+
+_ROUNDED: dict[float, float] = {}  # confidences take few values: the costly round() runs once for each
+
+
+def _rounded(confidence: float) -> float:
+    got = _ROUNDED.get(confidence)
+    if got is None:
+        got = _ROUNDED[confidence] = round(confidence, 2)
+    return got
 
 
 def _rumour_fact(**fields: object) -> RumourFact:
@@ -518,7 +532,7 @@ def extract_rumours(doc: Doc) -> list[RumourFact]:
                 start=start,
                 end=end,
                 cited_outlet=outlet,
-                confidence=round(confidence, 2),
+                confidence=_rounded(confidence),
                 fee_amount=fee[0],
                 fee_currency=fee[1],
                 is_loan=loan,
