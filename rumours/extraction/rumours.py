@@ -80,6 +80,7 @@ _AGENT = re.compile(r"\bagent\b|\brepresentatives?\b")
 _BIDDER_CUE = re.compile(
     r"\b(?:bids?|offers?|interest|approach|enquir(?:y|ies)|inquir(?:y|ies)|requests?|proposals?)\b"
 )
+_DIGIT = re.compile(r"\d")
 _PER_WEEK = re.compile(r"\s*(?:-|\s)*(?:per|a|each)(?:\s|-)*week|\s?(?:pw|p/w)\b")
 
 
@@ -297,6 +298,8 @@ def _stance(
 
 
 def _fee(doc: Doc, clause: tuple[int, int], cs: int) -> tuple[int | None, str]:
+    if not _DIGIT.search(doc.ftext, clause[0], clause[1]):
+        return None, ""  # every sum of money has a digit; one test for it is far cheaper than MONEY_RE's scan
     best = None
     for m in MONEY_RE.finditer(doc.ftext, clause[0], clause[1]):
         if _PER_WEEK.match(doc.ftext, m.end()):

@@ -8,12 +8,12 @@ import random
 
 import pytest
 
-from rumours.extraction.cues import NEGATION
+from rumours.extraction.cues import MONEY_RE, NEGATION
 from rumours.extraction.discourse import _FROM, _NOT_A_TARGET, FROM_ENDS, NOT_A_TARGET_ENDS
 from rumours.extraction.pipeline import Doc
 from rumours.extraction.records import RumourFact
 from rumours.extraction.roles import _COMPARED, COMPARED_REACH, is_compared, last_words
-from rumours.extraction.rumours import _AGENT, _names_an_agent, _negation_words, _rumour_fact
+from rumours.extraction.rumours import _AGENT, _DIGIT, _names_an_agent, _negation_words, _rumour_fact
 
 # Words the patterns are made of, pieces of them, and what sits around them: spaces of several kinds, a line
 # break (`$` also matches before a final one), punctuation, letters glued on either side.
@@ -113,3 +113,16 @@ def test_rumour_fact_built_without_init_equals_one_built_with_it():
     assert pickle.loads(pickle.dumps(fast)) == plain
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast.stage = "agreed"
+
+
+def test_every_sum_of_money_has_a_digit():
+    rng = random.Random(10)
+    pieces = ("\u00a3", "\u20ac", "$", "&#163;", "&pound;", "&euro;", "1", "25", ",", ".", "5", "m", "bn",
+              "k", " ", "million", "pounds", "euros", "-plus", "x", "a")  # fmt: skip
+    found = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        if MONEY_RE.search(text):
+            found += 1
+            assert _DIGIT.search(text), repr(text)
+    assert found > 1_000
