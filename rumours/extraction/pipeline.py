@@ -248,8 +248,10 @@ class Doc:
         are tried (its matches are single words, so none reaches in from an earlier sentence)."""
         positions = self._triggers[CITING.index]
         match, ftext = CITING.pattern.match, self.ftext
-        lo, hi = bisect_left(positions, self.sfs[si]), bisect_left(positions, self.sfe[si])
-        return any(match(ftext, pos) for pos in positions[lo:hi])
+        for k in range(bisect_left(positions, self.sfs[si]), bisect_left(positions, self.sfe[si])):
+            if match(ftext, positions[k]):
+                return True
+        return False
 
     # ---- people the gazetteer does not know
     # -----------------------------------------------------------------
