@@ -57,6 +57,9 @@ _RENEWAL_OBJECT = re.compile(
     r"(?:new|fresh|improved|extended|longer|long-term|bumper|lucrative|contract|extension|renewal)\b"
     r"(?!\s+(?:club|challenge|side|team|home|chapter|start|manager|coach))"
 )
+# A match of `_RENEWAL_OBJECT` holds one of these ("renewal" has "new", "extended" and "extension" have
+# "exten", "long-term" has "long"): a window without any of them is not searched (most windows are not).
+RENEWAL_WORDS = ("new", "contract", "exten", "long", "fresh", "improved", "bumper", "lucrative")
 _TENTATIVE = re.compile(
     r"\b(?:can|could|would|might|may|hope|hopes|hoping|hopeful|confident|if|try|trying|able|unable|want|"
     r"wants|bid|attempt)\b"
@@ -174,7 +177,12 @@ def subject_club(doc: Doc, si: int, clause: tuple[int, int], cs: int) -> int | N
 
 def is_renewal(doc: Doc, clause: tuple[int, int], ce: int) -> bool:
     """Talks, an offer or an agreement "over a new contract", "about an extension": not a transfer."""
-    return bool(_RENEWAL_OBJECT.match(doc.ftext, ce, min(clause[1], ce + 80)))
+    end = min(clause[1], ce + 80)
+    window = doc.ftext[ce:end]
+    for word in RENEWAL_WORDS:
+        if word in window:
+            return bool(_RENEWAL_OBJECT.match(doc.ftext, ce, end))
+    return False
 
 
 def own_club_deal(

@@ -92,6 +92,24 @@ def _negation_words(words: str) -> bool:
     )
 
 
+def _conditional_words(words: str) -> bool:
+    """`_CONDITIONAL.search(words)` as a bool; each of its words is tested first as a plain substring."""
+    return ("if" in words or "unless" in words or "whether" in words or "should" in words) and bool(
+        _CONDITIONAL.search(words)
+    )
+
+
+def _seller_verb(text: str) -> bool:
+    """`_SELLER_VERB.search(text)` as a bool; each of its verbs holds one of the strings tested first."""
+    return (
+        "reject" in text
+        or "receive" in text
+        or "considering" in text
+        or "turned down" in text
+        or "snubbed" in text
+    ) and bool(_SELLER_VERB.search(text))
+
+
 def _names_an_agent(ftext: str, start: int, end: int) -> bool:
     """`_AGENT.search(ftext, start, end)` as a bool, searched only where the words are there at all."""
     return (ftext.find("agent", start, end) >= 0 or ftext.find("representative", start, end) >= 0) and bool(
@@ -354,7 +372,7 @@ def rumour_events(doc: Doc) -> list[Event]:
         last4 = last_words(words, 4) if stage in _NEGATABLE else ""
         if cue.positive and stage in _NEGATABLE:
             negated = _negation_words(last4) and not _NOT_ONLY.search(last4)
-        if stage in ("rejected", "denied", "agreed", "completed") and _CONDITIONAL.search(words):
+        if stage in ("rejected", "denied", "agreed", "completed") and _conditional_words(words):
             continue  # "if Villa reject the bid": not something that happened
         appointment = appointments.get(clause)
         if appointment is None:
@@ -386,7 +404,7 @@ def rumour_events(doc: Doc) -> list[Event]:
         bidder_from = bool(players) and bool(_BIDDER_CUE.search(ftext, cs, ce))
         loan = "loan" in ftext[clause[0] : clause[1]]
         # A club that received or rejected an offer for its own player is selling, not renewing.
-        offered_to_seller = stage in ("talks", "bid") and bool(_SELLER_VERB.search(m.group() + " " + last4))
+        offered_to_seller = stage in ("talks", "bid") and _seller_verb(m.group() + " " + last4)
         for player in players:
             current = player_entry(player.entity).club_id
             if renewal or (

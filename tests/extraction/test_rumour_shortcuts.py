@@ -9,11 +9,28 @@ import random
 import pytest
 
 from rumours.extraction.cues import MONEY_RE, NEGATION
-from rumours.extraction.discourse import _FROM, _NOT_A_TARGET, FROM_ENDS, NOT_A_TARGET_ENDS
+from rumours.extraction.discourse import (
+    _FROM,
+    _NOT_A_TARGET,
+    _RENEWAL_OBJECT,
+    FROM_ENDS,
+    NOT_A_TARGET_ENDS,
+    RENEWAL_WORDS,
+)
 from rumours.extraction.pipeline import Doc
 from rumours.extraction.records import RumourFact
 from rumours.extraction.roles import _COMPARED, COMPARED_REACH, is_compared, last_words
-from rumours.extraction.rumours import _AGENT, _DIGIT, _names_an_agent, _negation_words, _rumour_fact
+from rumours.extraction.rumours import (
+    _AGENT,
+    _CONDITIONAL,
+    _DIGIT,
+    _SELLER_VERB,
+    _conditional_words,
+    _names_an_agent,
+    _negation_words,
+    _rumour_fact,
+    _seller_verb,
+)
 
 # Words the patterns are made of, pieces of them, and what sits around them: spaces of several kinds, a line
 # break (`$` also matches before a final one), punctuation, letters glued on either side.
@@ -126,3 +143,30 @@ def test_every_sum_of_money_has_a_digit():
             found += 1
             assert _DIGIT.search(text), repr(text)
     assert found > 1_000
+
+
+def test_renewal_words_are_in_every_renewal_object_match():
+    rng = random.Random(21)
+    pieces = _PIECES + (
+        "over", "about", "on", "regarding", "of", "a ", "an ", "his ", "their ", "new", "fresh", "improved",
+        "extended", "longer", "long-term", "bumper", "lucrative", "contract", "extension", "renewal", "club",
+    )  # fmt: skip
+    for _ in range(30_000):
+        # Mostly from the text's start, as after a cue: a space, then words.
+        text = " " + "".join(rng.choice(pieces) + rng.choice(_SPACES) for _ in range(rng.randint(0, 7)))
+        start = rng.choice((0, 0, 0, rng.randint(0, len(text))))
+        end = rng.randint(start, len(text))
+        if _RENEWAL_OBJECT.match(text, start, end):
+            assert any(word in text[start:end] for word in RENEWAL_WORDS), (text, start, end)
+
+
+def test_conditional_and_seller_words_equal_the_searches():
+    pieces = _PIECES + (
+        "if", "unless", "whether", "should", "iff", "shoulder", "rejected", "rejects", "received", "receives",
+        "considering", "turned down", "turned", "down", "snubbed", "reject", "receive",
+    )  # fmt: skip
+    rng = random.Random(22)
+    for _ in range(30_000):
+        text = "".join(rng.choice(pieces) + rng.choice(("", " ", " ", ",")) for _ in range(rng.randint(0, 7)))
+        assert _conditional_words(text) == bool(_CONDITIONAL.search(text)), repr(text)
+        assert _seller_verb(text) == bool(_SELLER_VERB.search(text)), repr(text)
