@@ -27,6 +27,12 @@ _COMPARED = re.compile(
 # What `_COMPARED` matches ends, trailing space stripped, with one of these words: checking that first spares
 # most mentions the search, which tries every position of its window.
 COMPARED_ENDS = ("like", "with", "for", "to", "replace", "of", "succeed")
+# ... and holds one of these: windows ending in "for" or "to" ("a bid for", "a move to") mostly do not.
+COMPARED_WORDS = (
+    "like", "as with", "replace", "successor", "alternative", "understudy", "cover", "instead of",
+    "in place of",
+    "succeed",
+)  # fmt: skip
 COMPARED_REACH = 32  # characters before a mention that `_COMPARED` looks at
 
 
@@ -38,7 +44,13 @@ def last_words(text: str, n: int) -> str:
 def is_compared(ftext: str, fs: int) -> bool:
     """The mention at `fs` is someone compared or replaced: "like Davies", "a replacement for Mbappe"."""
     start = max(0, fs - COMPARED_REACH)
-    return ftext[start:fs].rstrip().endswith(COMPARED_ENDS) and bool(_COMPARED.search(ftext, start, fs))
+    window = ftext[start:fs]
+    if not window.rstrip().endswith(COMPARED_ENDS):
+        return False
+    for word in COMPARED_WORDS:
+        if word in window:
+            return bool(_COMPARED.search(ftext, start, fs))
+    return False
 
 
 def word_count(text: str) -> int:

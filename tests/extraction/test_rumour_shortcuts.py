@@ -74,9 +74,9 @@ def test_names_an_agent_equals_the_search_within_bounds():
 def test_is_compared_equals_the_search():
     rng = random.Random(4)
     for text in _texts(5):
-        fs = rng.randint(0, len(text))
-        plain = bool(_COMPARED.search(text, max(0, fs - COMPARED_REACH), fs))
-        assert is_compared(text, fs) == plain, (text, fs)
+        for fs in (rng.randint(0, len(text)), len(text)):  # the end (after a space) matches most
+            plain = bool(_COMPARED.search(text, max(0, fs - COMPARED_REACH), fs))
+            assert is_compared(text, fs) == plain, (text, fs)
 
 
 def test_club_context_word_endings_are_needed_for_a_match():
