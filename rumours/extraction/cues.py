@@ -255,6 +255,14 @@ def cue_of(match: re.Match[str], cues: tuple[Cue, ...]) -> Cue:
     return cues[int(match.lastgroup[1:])]
 
 
+def cues_by_group(cues: tuple[Cue, ...]) -> dict[str, Cue]:
+    """Cue by the name of its group in the alternation: `cue_of` as one dictionary look-up, for hot loops."""
+    return {f"c{i}": c for i, c in enumerate(cues)}
+
+
+RUMOUR_CUE_BY_GROUP = cues_by_group(RUMOUR_CUES)
+
+
 NEGATION = re.compile(r"(?:\bnot|\bno|\bnever|n't|\bnor|\bwithout|\bdenied|\bdenies|\bdeny)\b")
 MODAL = re.compile(
     r"\b(?:would|could|might|may|will|if|hope|hopes|hoping|hopeful|expected|want|wants|wanted|unlikely|"

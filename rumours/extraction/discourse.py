@@ -21,6 +21,12 @@ _NOT_A_TARGET = re.compile(
     r"visit|fixture|final)\s+(?:\w+\s+)?(?:at|to|with|against))\s+(?:the\s+)?$"
 )
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
+# A text those two patterns match, trailing space stripped, ends with one of these words: one `endswith` rules
+# out most clubs before the searches, which try every position of their 40 characters.
+FROM_ENDS = ("from", "the")
+NOT_A_TARGET_ENDS = (
+    "against", "beat", "beating", "beaten", "versus", "vs", "vs.", "v", "over", "at", "to", "with", "the",
+)  # fmt: skip
 _ROLE_WORDS = (
     r"(?:goalkeeper|keeper|defender|centre-back|center-back|full-back|right-back|left-back|wing-back|"
     r"midfielder|"
@@ -51,6 +57,9 @@ _RENEWAL_OBJECT = re.compile(
     r"(?:new|fresh|improved|extended|longer|long-term|bumper|lucrative|contract|extension|renewal)\b"
     r"(?!\s+(?:club|challenge|side|team|home|chapter|start|manager|coach))"
 )
+# A match of `_RENEWAL_OBJECT` holds one of these ("renewal" has "new", "extended" and "extension" have
+# "exten", "long-term" has "long"): a window without any of them is not searched (most windows are not).
+RENEWAL_WORDS = ("new", "contract", "exten", "long", "fresh", "improved", "bumper", "lucrative")
 _TENTATIVE = re.compile(
     r"\b(?:can|could|would|might|may|hope|hopes|hoping|hopeful|confident|if|try|trying|able|unable|want|"
     r"wants|bid|attempt)\b"
@@ -140,10 +149,17 @@ def club_context(doc: Doc, si: int, m: Mention) -> tuple[bool, bool, Mention | N
         before = ftext[max(0, m.fs - 40) : m.fs]
         qualified = None
         if m.kind == "club":
-            nxt = next((p for p in doc.by_sentence[si] if p.kind == "player" and p.fs >= m.fe), None)
-            if nxt is not None and ATTRIBUTIVE.match(ftext[m.fe : nxt.fs]):
-                qualified = nxt
-        m.context = (bool(_FROM.search(before)), bool(_NOT_A_TARGET.search(before)), qualified)
+            for p in doc.by_sentence[si]:  # the first player named after the club
+                if p.kind == "player" and p.fs >= m.fe:
+                    if ATTRIBUTIVE.match(ftext[m.fe : p.fs]):
+                        qualified = p
+                    break
+        tail = before.rstrip()
+        m.context = (
+            tail.endswith(FROM_ENDS) and bool(_FROM.search(before)),
+            tail.endswith(NOT_A_TARGET_ENDS) and bool(_NOT_A_TARGET.search(before)),
+            qualified,
+        )
     return m.context
 
 
@@ -161,7 +177,12 @@ def subject_club(doc: Doc, si: int, clause: tuple[int, int], cs: int) -> int | N
 
 def is_renewal(doc: Doc, clause: tuple[int, int], ce: int) -> bool:
     """Talks, an offer or an agreement "over a new contract", "about an extension": not a transfer."""
-    return bool(_RENEWAL_OBJECT.match(doc.ftext, ce, min(clause[1], ce + 80)))
+    end = min(clause[1], ce + 80)
+    window = doc.ftext[ce:end]
+    for word in RENEWAL_WORDS:
+        if word in window:
+            return bool(_RENEWAL_OBJECT.match(doc.ftext, ce, end))
+    return False
 
 
 def own_club_deal(

@@ -35,15 +35,16 @@ _TOLD = re.compile(
     rf"\b(?:told|telling|speaking (?:exclusively )?to|talking (?:exclusively )?to|in an "
     rf"interview with|via) (?:the )?(?P<desc>{_DESCRIPTOR})?(?P<name>{_NAME})"
 )
-# Cheap tests on the lower-cased sentence: a pattern runs only where its words are (the patterns are costly).
-_IN_WORDS = re.compile(r"(?:reports?|media|press) in ")
+# Cheap tests: a pattern runs only where its words are (the patterns are costly). The patterns' words are
+# lower-case literals, so the tests look for them in the sentence as written, without lower-casing it.
 _VERBS = re.compile(r"understand|has learn|have learn|report|claim|reveal|says|said|confirm")
-_TOLD_WORDS = re.compile(r"told|telling|speaking|talking|interview with|via ")
+_TOLD_WORDS = ("told", "telling", "speaking", "talking", "interview with", "via ")
 _TRAILING_NAME_JUNK = re.compile(r"[\s.,'\u2019]+$")
+_TOKEN = re.compile(r"[\w']+")
 
 
 def _outlet_like(name: str) -> bool:
-    tokens = re.findall(r"[\w']+", name.lower().replace("\u2019", "'"))
+    tokens = _TOKEN.findall(name.lower().replace("\u2019", "'"))
     return any(t in _OUTLET_WORDS for t in tokens)
 
 
@@ -54,14 +55,24 @@ def _clean_name(name: str) -> str:
     return name
 
 
+def _verb_search_start(sentence: str) -> int:
+    """Where a search for _VERB_AFTER may start without missing a match (len(sentence) when none can match).
+    A match is a run of name characters and spaces that ends in a verb, so it cannot contain a comma: it
+    starts after the last comma before the first verb-like word."""
+    first = _VERBS.search(sentence)
+    if first is None:
+        return len(sentence)
+    return sentence.rfind(",", 0, first.start()) + 1
+
+
 def cited_outlets(sentence: str, is_entity: callable, known_outlet: callable) -> list[str]:
     """Outlets cited in one sentence, in order. `is_entity(offset, end)` says whether a span is a known
     player, club or person (then it is not an outlet); `known_outlet(offset, end)` gives the gazetteer name of
     an outlet there ("" when none): a known outlet is reported by that name, whatever spelling cited it."""
     found: list[tuple[int, str]] = []
-    low = sentence.lower()
-    according = "ccording to" in low
-    for m in _ACCORDING.finditer(sentence) if according else ():
+    # Both "according to" patterns match from the letter before "ccording to": searches start there.
+    according = sentence.find("ccording to") - 1
+    for m in _ACCORDING.finditer(sentence, according) if according >= -1 else ():
         name = _clean_name(m.group("name"))
         s = m.start("name")
         tail = sentence[m.end("name") : m.end("name") + 3]
@@ -71,20 +82,21 @@ def cited_outlets(sentence: str, is_entity: callable, known_outlet: callable) ->
         if is_entity(s, s + len(name)) and not known:
             continue
         found.append((s, known or name))
-    for m in _ACCORDING_REPORTS.finditer(sentence) if according else ():
+    for m in _ACCORDING_REPORTS.finditer(sentence, according) if according >= -1 else ():
         if m.group("place"):
             found.append((m.start(), f"reports in {m.group('place')}"))
-    for m in _REPORTS_IN.finditer(sentence) if _IN_WORDS.search(low) else ():
+    reports_in = " in " in sentence and ("report" in sentence or "media" in sentence or "press" in sentence)
+    for m in _REPORTS_IN.finditer(sentence) if reports_in else ():
         if not any(abs(s - m.start()) < 30 for s, _ in found):
             found.append((m.start(), f"reports in {m.group('place')}"))
-    for m in _VERB_AFTER.finditer(sentence) if _VERBS.search(low) else ():
+    for m in _VERB_AFTER.finditer(sentence, _verb_search_start(sentence)):
         name = _clean_name(m.group("name"))
         s = m.start("name")
         # Keep the longest trailing run of capitalised words: "Sources close to Sky Sports understand".
         known = known_outlet(s, s + len(name)) if name else ""
         if name and (known or (_outlet_like(name) and not is_entity(s, s + len(name)))):
             found.append((s, known or name))
-    for m in _TOLD.finditer(sentence) if _TOLD_WORDS.search(low) else ():
+    for m in _TOLD.finditer(sentence) if any(w in sentence for w in _TOLD_WORDS) else ():
         name = _clean_name(m.group("name"))
         s = m.start("name")
         if not name:

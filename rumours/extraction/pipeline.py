@@ -9,7 +9,7 @@ from collections import Counter
 from datetime import date
 from functools import partial
 from itertools import accumulate
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from .candidates import extract_candidates
 from .contracts import extract_contracts
@@ -245,10 +245,10 @@ class Doc:
             s = self.sentences[si]
             base_f = self.sfs[si]
 
-            def spans(start: int, end: int, pool: list[tuple[int, int]]) -> bool:
+            def is_entity(start: int, end: int) -> bool:
                 fs = self.folded.fpos(s.start + start)
                 fe = self.folded.fpos(s.start + end)
-                return any(a < fe and fs < b for a, b in pool if base_f <= a < self.sfe[si] + 1)
+                return self._entity_overlaps(fs, fe, base_f, self.sfe[si] + 1)
 
             def outlet(start: int, end: int) -> str:
                 fs = self.folded.fpos(s.start + start)
@@ -258,9 +258,7 @@ class Doc:
                         return self.gaz.outlet(oid)
                 return ""
 
-            got = cited_outlets(
-                self.text[s.start : s.end], lambda a, b: spans(a, b, self._entity_spans), outlet
-            )
+            got = cited_outlets(self.text[s.start : s.end], is_entity, outlet)
             self._outlets[si] = got
         return got
 
@@ -269,8 +267,10 @@ class Doc:
         are tried (its matches are single words, so none reaches in from an earlier sentence)."""
         positions = self._triggers[CITING.index]
         match, ftext = CITING.pattern.match, self.ftext
-        lo, hi = bisect_left(positions, self.sfs[si]), bisect_left(positions, self.sfe[si])
-        return any(match(ftext, pos) for pos in positions[lo:hi])
+        for k in range(bisect_left(positions, self.sfs[si]), bisect_left(positions, self.sfe[si])):
+            if match(ftext, positions[k]):
+                return True
+        return False
 
     # ---- people the gazetteer does not know
     # -----------------------------------------------------------------
@@ -303,14 +303,31 @@ class Doc:
             names.append(" ".join(tokens))
         return names
 
+    def _index_spans(self) -> None:
+        # The spans are in start order: the furthest end among those starting at or before `f` says whether
+        # one holds `f`.
+        self._span_starts = list(map(itemgetter(0), self._entity_spans))  # mapped in C, as `_START` above
+        self._span_reach = list(accumulate(map(itemgetter(1), self._entity_spans), max))
+
     def _in_entity(self, f: int) -> bool:
         """Some known mention's span holds folded offset `f`."""
         if self._span_reach is None:
-            # The spans are in start order: the furthest end among those starting at or before `f` says.
-            self._span_starts = [a for a, _ in self._entity_spans]
-            self._span_reach = list(accumulate((b for _, b in self._entity_spans), max))
+            self._index_spans()
         k = bisect_right(self._span_starts, f) - 1
         return k >= 0 and self._span_reach[k] > f
+
+    def _entity_overlaps(self, fs: int, fe: int, lo: int, hi: int) -> bool:
+        """Some known mention starting in folded [lo, hi) overlaps folded [fs, fe); only the mentions that
+        start there are looked at, found by bisection."""
+        if self._span_reach is None:
+            self._index_spans()
+        starts, spans = self._span_starts, self._entity_spans
+        k, end = bisect_left(starts, lo), min(hi, fe)
+        while k < len(starts) and starts[k] < end:
+            if fs < spans[k][1]:
+                return True
+            k += 1
+        return False
 
     def unknown_subject(self, si: int, clause: tuple[int, int], cs: int) -> bool:
         """A person the gazetteer does not know (and whose club we did not learn) acts in this clause."""

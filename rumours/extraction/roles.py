@@ -24,14 +24,33 @@ _COMPARED = re.compile(
     r"(?:(?:,\s*|\()(?:just |much )?(?:like|unlike|as with)|\b(?:replacements?|successors?|alternatives?|"
     r"understudy|cover) (?:for|to)|\breplace|\binstead of|\bin place of|\bsucceed)\s+$"
 )
+# What `_COMPARED` matches ends, trailing space stripped, with one of these words: checking that first spares
+# most mentions the search, which tries every position of its window.
+COMPARED_ENDS = ("like", "with", "for", "to", "replace", "of", "succeed")
+# ... and holds one of these: windows ending in "for" or "to" ("a bid for", "a move to") mostly do not.
+COMPARED_WORDS = (
+    "like", "as with", "replace", "successor", "alternative", "understudy", "cover", "instead of",
+    "in place of",
+    "succeed",
+)  # fmt: skip
+COMPARED_REACH = 32  # characters before a mention that `_COMPARED` looks at
 
 
 def last_words(text: str, n: int) -> str:
-    # Split only the tail: with more than n words in it, the last n are whole.
-    words = text[-16 * n :].split()
-    if len(words) <= n and len(text) > 16 * n:
-        words = text.split()
-    return " ".join(words[-n:])
+    # At most n splits from the right: the words before the last n stay one unsplit piece.
+    return " ".join(text.rsplit(None, n)[-n:])
+
+
+def is_compared(ftext: str, fs: int) -> bool:
+    """The mention at `fs` is someone compared or replaced: "like Davies", "a replacement for Mbappe"."""
+    start = max(0, fs - COMPARED_REACH)
+    window = ftext[start:fs]
+    if not window.rstrip().endswith(COMPARED_ENDS):
+        return False
+    for word in COMPARED_WORDS:
+        if word in window:
+            return bool(_COMPARED.search(ftext, start, fs))
+    return False
 
 
 def word_count(text: str) -> int:
@@ -59,16 +78,17 @@ def pick_subjects(
         sentence = [
             m
             for m in doc.by_sentence[si]
-            if m.kind in kinds
-            and m.entity is not None
-            and not _COMPARED.search(doc.ftext, max(0, m.fs - 32), m.fs)
+            if m.kind in kinds and m.entity is not None and not is_compared(doc.ftext, m.fs)
         ]
         # Groups are formed over the whole sentence so that a list cut by a clause boundary stays whole.
         got = doc.subject_groups[key] = (sentence, coordinated_groups(doc, sentence) if sentence else [])
     sentence, all_groups = got
     if not sentence:
         return []
-    groups = [g for g in all_groups if any(clause[0] <= m.fs < clause[1] for m in g)] or all_groups
+    if clause[0] <= sentence[0].fs and sentence[-1].fs < clause[1]:
+        groups = all_groups  # the clause holds every mention (often it is the whole sentence)
+    else:
+        groups = [g for g in all_groups if any(clause[0] <= m.fs < clause[1] for m in g)] or all_groups
     for g in groups:
         if g[-1].possessive and 0 <= cs - g[-1].fe <= 25 and not any(g[-1].fe <= m.fs < cs for m in sentence):
             return _dedupe(g)
@@ -80,10 +100,12 @@ def pick_subjects(
             return (g[0].fs - ce) * 1.3
         return 0.0
 
-    return _dedupe(min(groups, key=distance))
+    return _dedupe(min(groups, key=distance) if len(groups) > 1 else groups[0])
 
 
 def _dedupe(group: list[Mention]) -> list[Mention]:
+    if len(group) == 1:
+        return group[:]  # a copy all the same: the groups are cached on the doc
     seen: set[tuple[str, int | None]] = set()
     out = []
     for m in group:

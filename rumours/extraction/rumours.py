@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .cues import MODAL, MONEY_RE, NEGATION, RUMOUR, RUMOUR_CUES, cue_of, parse_money
+from .cues import MODAL, MONEY_RE, NEGATION, RUMOUR, RUMOUR_CUE_BY_GROUP, parse_money
 from .discourse import (
     Thread,
     club_context,
@@ -58,6 +59,8 @@ _APPOINTMENT_WORDS = (
     "assistant",
 )  # fmt: skip
 _BACKGROUND_WORDS = ("before", "past", "previously", "last", "ago", "in 20")
+_NEGATABLE = ("interest", "talks", "bid", "agreed", "linked")  # stages a negation in front turns around
+_TIER_CONFIDENCE = {3: 0.7, 2: 0.6, 1: 0.5}
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether|should)\b")
 # A clause about the past, not the current window: "before", "in the past", "last summer".
 _BACKGROUND = re.compile(
@@ -77,7 +80,52 @@ _AGENT = re.compile(r"\bagent\b|\brepresentatives?\b")
 _BIDDER_CUE = re.compile(
     r"\b(?:bids?|offers?|interest|approach|enquir(?:y|ies)|inquir(?:y|ies)|requests?|proposals?)\b"
 )
+_DIGIT = re.compile(r"\d")
 _PER_WEEK = re.compile(r"\s*(?:-|\s)*(?:per|a|each)(?:\s|-)*week|\s?(?:pw|p/w)\b")
+
+
+def _negation_words(words: str) -> bool:
+    """`NEGATION.search(words)` as a bool. Every form it matches holds one of the strings tested first, and
+    these tests are much cheaper than the search, which tries its alternatives at every position."""
+    return ("no" in words or "ne" in words or "n'" in words or "without" in words or "den" in words) and bool(
+        NEGATION.search(words)
+    )
+
+
+def _conditional_words(words: str) -> bool:
+    """`_CONDITIONAL.search(words)` as a bool; each of its words is tested first as a plain substring."""
+    return ("if" in words or "unless" in words or "whether" in words or "should" in words) and bool(
+        _CONDITIONAL.search(words)
+    )
+
+
+def _seller_verb(text: str) -> bool:
+    """`_SELLER_VERB.search(text)` as a bool; each of its verbs holds one of the strings tested first."""
+    return (
+        "reject" in text
+        or "receive" in text
+        or "considering" in text
+        or "turned down" in text
+        or "snubbed" in text
+    ) and bool(_SELLER_VERB.search(text))
+
+
+def _names_an_agent(ftext: str, start: int, end: int) -> bool:
+    """`_AGENT.search(ftext, start, end)` as a bool, searched only where the words are there at all."""
+    return (ftext.find("agent", start, end) >= 0 or ftext.find("representative", start, end) >= 0) and bool(
+        _AGENT.search(ftext, start, end)
+    )
+
+
+def _is_appointment(clause_text: str) -> bool:
+    for word in _APPOINTMENT_WORDS:  # a plain loop: cheaper than `any` over a generator
+        if word in clause_text:
+            return bool(_APPOINTMENT.search(clause_text))
+    return False
+
+
+def _is_background(clause_text: str) -> bool:
+    return any(w in clause_text for w in _BACKGROUND_WORDS) and bool(_BACKGROUND.search(clause_text))
 
 
 @dataclass(slots=True)
@@ -189,6 +237,8 @@ def _matrix_subject(doc: Doc, club: Mention, player: Mention, cs: int) -> bool:
 def _best(found: list[tuple[int, int]]) -> tuple[int, list[int]]:
     if not found:
         return 0, []
+    if len(found) == 1:
+        return found[0][0], [found[0][1]]
     top = max(t for t, _ in found)
     clubs: list[int] = []
     for t, c in found:
@@ -245,16 +295,19 @@ def _stance(
 ) -> str:
     if stage == "linked":
         return "media"
-    if _AGENT.search(doc.ftext, clause[0], cs):
+    if _names_an_agent(doc.ftext, clause[0], cs):
         return "agent"
-    before = [
-        m
-        for m in doc.by_sentence[si]
-        if clause[0] <= m.fs < cs and (m.entity is not None or m.club is not None)
-    ]
-    if not before:
+    # The last mention before the cue that names someone or a club (mentions are in text order).
+    subject = next(
+        (
+            m
+            for m in reversed(doc.by_sentence[si])
+            if clause[0] <= m.fs < cs and (m.entity is not None or m.club is not None)
+        ),
+        None,
+    )
+    if subject is None:
         return ""
-    subject = before[-1]
     if subject.kind == "player":
         return "player" if subject.entity == player.entity else ""
     club = _club_of(subject)
@@ -266,6 +319,8 @@ def _stance(
 
 
 def _fee(doc: Doc, clause: tuple[int, int], cs: int) -> tuple[int | None, str]:
+    if not _DIGIT.search(doc.ftext, clause[0], clause[1]):
+        return None, ""  # every sum of money has a digit; one test for it is far cheaper than MONEY_RE's scan
     best = None
     for m in MONEY_RE.finditer(doc.ftext, clause[0], clause[1]):
         if _PER_WEEK.match(doc.ftext, m.end()):
@@ -279,19 +334,24 @@ def _fee(doc: Doc, clause: tuple[int, int], cs: int) -> tuple[int | None, str]:
 def rumour_events(doc: Doc) -> list[Event]:
     events: list[Event] = []
     hits = []
+    sfs, sfe = doc.sfs, doc.sfe
+    # Looked up once, not once or more per cue.
+    ftext, by_sentence, player_entry = doc.ftext, doc.by_sentence, doc.gaz.player
     for m in doc.find(RUMOUR):
-        cue = cue_of(m, RUMOUR_CUES)
-        si = doc.sentence_of(m.start())
-        if cue.stage and si is not None:
+        cue = RUMOUR_CUE_BY_GROUP[m.lastgroup]
+        if not cue.stage:
+            continue
+        si = bisect_right(sfs, m.start()) - 1  # `doc.sentence_of`, inline
+        if si >= 0 and m.start() < sfe[si]:
             hits.append((m, cue, si))
     # Sentences with a transfer cue: their neighbours may lend them a destination club.
     cue_sentences = doc.rumour_cue_sentences = {si for _, _, si in hits}
     thread = Thread(doc)
-    clause_flags: dict[tuple[int, int], tuple[bool, bool]] = {}
+    appointments: dict[tuple[int, int], bool] = {}  # per clause
     dismissed: dict[tuple[int, int], int] = {}  # clause -> where its denial of reports or claims ends
     for m, cue, si in hits:
         stage = cue.stage
-        if not doc.by_sentence[si] and stage not in ("denied", "rejected"):
+        if not by_sentence[si] and stage not in ("denied", "rejected"):
             continue  # no name, no reference, no club: nothing to attach the cue to (denials may borrow one)
         cs, ce = m.start(), m.end()
         clause = doc.clause_of(si, cs)
@@ -299,7 +359,7 @@ def rumour_events(doc: Doc) -> list[Event]:
             dismissed.setdefault(clause, ce)
         elif stage not in ("denied", "rejected") and cs >= dismissed.get(clause, ce + 1):
             continue  # "dismissed reports that he has agreed to join": the agreement is what is denied
-        pre = doc.ftext[clause[0] : cs]
+        pre = ftext[clause[0] : cs]
         words = last_words(pre, 6)
         if cue.past and MODAL.search(last_words(words, 5)):
             continue
@@ -308,24 +368,20 @@ def rumour_events(doc: Doc) -> list[Event]:
         if stage == "agreed" and tentative_agreement(pre, m.group()):
             stage = "talks"  # "confident they can agree personal terms": not agreed yet
         negated = False
-        if cue.positive and stage in ("interest", "talks", "bid", "agreed", "linked"):
-            last4 = last_words(words, 4)
-            negated = bool(NEGATION.search(last4)) and not _NOT_ONLY.search(last4)
-        if stage in ("rejected", "denied", "agreed", "completed") and _CONDITIONAL.search(words):
+        # The last 4 words of `pre`, as `last_words(pre, 4)` gives them; only these stages look at them.
+        last4 = last_words(words, 4) if stage in _NEGATABLE else ""
+        if cue.positive and stage in _NEGATABLE:
+            negated = _negation_words(last4) and not _NOT_ONLY.search(last4)
+        if stage in ("rejected", "denied", "agreed", "completed") and _conditional_words(words):
             continue  # "if Villa reject the bid": not something that happened
-        flags = clause_flags.get(clause)
-        if flags is None:
-            text = doc.ftext[clause[0] : clause[1]]
-            flags = clause_flags[clause] = (
-                any(w in text for w in _APPOINTMENT_WORDS) and bool(_APPOINTMENT.search(text)),
-                any(w in text for w in _BACKGROUND_WORDS) and bool(_BACKGROUND.search(text)),
-            )
-        appointment, background = flags
+        appointment = appointments.get(clause)
+        if appointment is None:
+            appointment = appointments[clause] = _is_appointment(ftext[clause[0] : clause[1]])
         if appointment:
             continue  # a coach taking charge is an appointment, never a player's transfer
         subject = subject_club(doc, si, clause, cs)
         players = pick_subjects(doc, si, clause, cs, ce)
-        if players and _all_asides(doc, si) and _HIM_AFTER.match(doc.ftext, ce):
+        if players and _HIM_AFTER.match(ftext, ce) and _all_asides(doc, si):
             # "Bayern, who must plan for life after Neuer, were linked with him": "him" is someone else.
             outside = _asides(doc, si, cs)
             players = [p for p in players if not any(a <= p.fs < b for a, b in outside)]
@@ -335,7 +391,7 @@ def rumour_events(doc: Doc) -> list[Event]:
             players = [
                 p
                 for p in players
-                if not own_club_deal(doc, si, clause, ce, subject, doc.gaz.player(p.entity).club_id)
+                if not own_club_deal(doc, si, clause, ce, subject, player_entry(p.entity).club_id)
             ]
         if not players:
             players = thread.focus(si, cs, ce, clause, cue.buyer_subject, subject, stage)
@@ -345,12 +401,12 @@ def rumour_events(doc: Doc) -> list[Event]:
         if stage == "completed":
             aside = next(((a, b) for a, b in _all_asides(doc, si) if a <= cs < b), None)
         renewal = stage in ("talks", "bid", "agreed") and is_renewal(doc, clause, ce)
-        bidder_from = bool(players) and bool(_BIDDER_CUE.search(doc.ftext, cs, ce))
-        loan = "loan" in doc.ftext[clause[0] : clause[1]]
+        bidder_from = bool(players) and bool(_BIDDER_CUE.search(ftext, cs, ce))
+        loan = "loan" in ftext[clause[0] : clause[1]]
+        # A club that received or rejected an offer for its own player is selling, not renewing.
+        offered_to_seller = stage in ("talks", "bid") and _seller_verb(m.group() + " " + last4)
         for player in players:
-            current = doc.gaz.player(player.entity).club_id
-            # A club that received or rejected an offer for its own player is selling, not renewing.
-            offered_to_seller = bool(_SELLER_VERB.search(m.group() + " " + last_words(pre, 4)))
+            current = player_entry(player.entity).club_id
             if renewal or (
                 stage in ("talks", "bid")
                 and not offered_to_seller
@@ -362,7 +418,7 @@ def rumour_events(doc: Doc) -> list[Event]:
                 continue
             found, explicit_from = _targets(doc, si, aside or clause, cs, ce, player, stage, bidder_from)
             tier, clubs = _best(found)
-            confidence = {3: 0.7, 2: 0.6, 1: 0.5}.get(tier, 0.4)
+            confidence = _TIER_CONFIDENCE.get(tier, 0.4)
             if aside and not clubs:
                 continue  # "X, who joined from City in the summer, is watched by ...": history, no club here
             others = [] if clubs else _sentence_candidates(doc, si, player, stage)
@@ -370,10 +426,10 @@ def rumour_events(doc: Doc) -> list[Event]:
                 if stage == "completed" and _names_an_earlier_year(doc, doc.sfs[si], doc.sfe[si]):
                     continue  # "X left for PSG in 2021, and Y arrived that summer": borrowed from history
                 clubs, confidence = others, 0.5
-            on_loan_here = stage == "completed" and "loan from" in doc.ftext[cs:ce]
+            on_loan_here = stage == "completed" and "loan from" in ftext[cs:ce]
             if not clubs and on_loan_here and current is not None and current != explicit_from:
                 clubs, confidence = [current], 0.5
-            if background and not clubs:
+            if not clubs and _is_background(ftext[clause[0] : clause[1]]):
                 continue  # "has turned down a big move before": an old story, and no club to pin it on
             if not clubs and not others and stage == "completed" and explicit_from is not None:
                 # "Pep Guardiola moved quickly. Reijnders joined from AC Milan": the club the paragraph was
@@ -406,7 +462,7 @@ def rumour_events(doc: Doc) -> list[Event]:
             if not clubs and stage != "completed" and doc.dominant_club not in (None, current):
                 unnamed_buyer = cue.buyer_subject and doc.unknown_subject(si, clause, cs)
                 media = stage in ("linked", "denied") and not any(
-                    _club_of(x) not in (None, current) for x in doc.by_sentence[si]
+                    _club_of(x) not in (None, current) for x in by_sentence[si]
                 )
                 if (unnamed_buyer or media) and _paragraph_allows(doc, si, doc.dominant_club):
                     clubs, confidence = [doc.dominant_club], 0.4
@@ -420,22 +476,42 @@ def rumour_events(doc: Doc) -> list[Event]:
                 from_club = explicit_from if explicit_from not in (None, to_club) else current
                 if from_club == to_club:
                     from_club = None
+                # Positional arguments, in field order: cheaper than keywords for a record made per cue.
+                window = doc.window_hint(si)
                 event = Event(
-                    player=player.entity,
-                    to_club=to_club,
-                    from_club=from_club,
-                    stage=final,
-                    si=si,
-                    confidence=max(0.1, confidence),
-                    window=doc.window_hint(si),
-                    loan=loan,
-                    stance_by=stance,
-                    clause=clause,
-                    cs=cs,
+                    player.entity,
+                    to_club,
+                    from_club,
+                    final,
+                    si,
+                    max(0.1, confidence),
+                    window,
+                    loan,
+                    stance,
+                    clause,
+                    cs,
                 )
                 events.append(event)
                 thread.add(event)
     return events
+
+
+_ROUNDED: dict[float, float] = {}  # confidences take few values: the costly round() runs once for each
+
+
+def _rounded(confidence: float) -> float:
+    got = _ROUNDED.get(confidence)
+    if got is None:
+        got = _ROUNDED[confidence] = round(confidence, 2)
+    return got
+
+
+def _rumour_fact(**fields: object) -> RumourFact:
+    """`RumourFact(**fields)` given every field, the same object, built without the frozen dataclass's
+    `__init__` (an `object.__setattr__` call per field), as `records.entity_mention` builds mentions."""
+    fact = object.__new__(RumourFact)
+    fact.__dict__.update(fields)
+    return fact
 
 
 def extract_rumours(doc: Doc) -> list[RumourFact]:
@@ -444,25 +520,33 @@ def extract_rumours(doc: Doc) -> list[RumourFact]:
         groups.setdefault((e.player, e.to_club), []).append(e)
     facts = []
     for (player, to_club), events in groups.items():
-        chosen = max(events, key=lambda e: (PRIORITY[e.stage], e.confidence, -e.si))
-        also = sorted({e.stage for e in events} - {chosen.stage}, key=lambda s: -PRIORITY[s])
-        outlet = chosen.outlet(doc) or next((o for o in (e.outlet(doc) for e in events) if o), "")
+        # Most pairs have one event: it is chosen, and the other events the fallbacks below look at are none.
+        several = len(events) > 1
+        chosen = max(events, key=lambda e: (PRIORITY[e.stage], e.confidence, -e.si)) if several else events[0]
+        also = (
+            sorted({e.stage for e in events} - {chosen.stage}, key=lambda s: -PRIORITY[s]) if several else ()
+        )
+        outlet = chosen.outlet(doc)
+        if not outlet and several:
+            outlet = next((o for o in (e.outlet(doc) for e in events if e is not chosen) if o), "")
         # A move done is done in the window open now, whatever later window the article talks about.
         fallback = default_window(doc.published) if chosen.stage == "completed" else doc.article_window
         window = chosen.window or next((e.window for e in events if e.window), None) or fallback
         fee = chosen.fee(doc)
-        if not fee[0]:
-            fee = next((f for f in (e.fee(doc) for e in events) if f[0]), (None, ""))
-        explicit = [e.from_club for e in events if e.from_club is not None]
-        from_club = chosen.from_club if chosen.from_club is not None else (explicit[0] if explicit else None)
+        if not fee[0] and several:
+            fee = next((f for f in (e.fee(doc) for e in events if e is not chosen) if f[0]), (None, ""))
+        from_club = chosen.from_club
+        if from_club is None and several:
+            from_club = next((e.from_club for e in events if e.from_club is not None), None)
+        loan = any(e.loan for e in events) if several else chosen.loan
         # Only a move away from the club the gazetteer has him at is news; one that took him there is history.
         moved_on = to_club != doc.gaz.player(player).club_id
-        if chosen.stage == "completed" and not any(e.loan for e in events) and moved_on:
+        if chosen.stage == "completed" and not loan and moved_on:
             doc.moves[player] = (min(e.si for e in events if e.stage == "completed"), to_club)
         evidence, start, end = doc.evidence(chosen.si)
         confidence = min(0.95, chosen.confidence + 0.05 * (len(events) - 1))
         facts.append(
-            RumourFact(
+            _rumour_fact(
                 player_id=player,
                 from_club_id=from_club,
                 to_club_id=to_club,
@@ -472,10 +556,10 @@ def extract_rumours(doc: Doc) -> list[RumourFact]:
                 start=start,
                 end=end,
                 cited_outlet=outlet,
-                confidence=round(confidence, 2),
+                confidence=_rounded(confidence),
                 fee_amount=fee[0],
                 fee_currency=fee[1],
-                is_loan=any(e.loan for e in events),
+                is_loan=loan,
                 also_stages=tuple(also),
                 stance_by=chosen.stance_by,
             )
