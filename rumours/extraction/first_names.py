@@ -28,31 +28,39 @@ _FOLDED_NOT_NAMES = frozenset(w.lower() for w in NOT_NAMES) | _WORDS
 def first_name_mentions(folded: Folded, mentions: list[Mention]) -> list[Mention]:
     """Mentions of the first names of players named in full in `mentions` (sorted by start)."""
     ftext = folded.text
-    owners: dict[str, set[int]] = {}
-    first_at: dict[str, int] = {}
+    # First name -> its one owner: a player id, or -1 - id for a person (a coach with the same first name
+    # makes it ambiguous too); None once two owners carry it. Insertion order is the order of first use.
+    owner: dict[str, int | None] = {}
+    first_at: dict[str, int] = {}  # where the first player mention with that first name ends
     for m in mentions:
-        if m.entity is None or m.kind not in ("player", "person"):
+        kind = m.kind
+        if m.entity is None or (kind != "player" and kind != "person"):
             continue
-        first, space, _ = ftext[m.fs : m.fe].partition(" ")
-        if not space or len(first) < 3 or not first.isalpha():
+        name = ftext[m.fs : m.fe]
+        space = name.find(" ")
+        if space < 3:  # a one-word name, or a first name shorter than three letters
             continue
-        # A person (a coach) with the same first name makes it ambiguous too: keyed by kind and id.
-        owners.setdefault(first, set()).add(m.entity if m.kind == "player" else -1 - m.entity)
-        if m.kind == "player":
-            first_at.setdefault(first, m.fe)
+        first = name[:space]
+        if not first.isalpha():
+            continue
+        key = m.entity if kind == "player" else -1 - m.entity
+        if owner.setdefault(first, key) != key:
+            owner[first] = None
+        if kind == "player" and first not in first_at:
+            first_at[first] = m.fe
     found: list[Mention] = []
-    starts = [m.fs for m in mentions]
-    for first, ids in owners.items():
-        if len(ids) != 1 or first in _FOLDED_NOT_NAMES:
-            continue
-        (pid,) = ids
-        if pid < 0:
+    starts: list[int] | None = None  # mention starts, made for the first occurrence found
+    for first, pid in owner.items():
+        if pid is None or pid < 0 or first in _FOLDED_NOT_NAMES:
             continue
         at = ftext.find(first, first_at[first])
         while at >= 0:
             end = at + len(first)
-            if _is_first_name(folded, at, end) and not _inside(mentions, starts, at):
-                found.append(Mention(at, end, (), "alias", kind="player", entity=pid, confidence=0.6))
+            if _is_first_name(folded, at, end):
+                if starts is None:
+                    starts = [m.fs for m in mentions]
+                if not _inside(mentions, starts, at):
+                    found.append(Mention(at, end, (), "alias", kind="player", entity=pid, confidence=0.6))
             at = ftext.find(first, end)
     return found
 
