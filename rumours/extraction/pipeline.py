@@ -56,14 +56,14 @@ def _first_name_clashes(ftext: str, mentions: list[Mention], gaz: Gazetteer) -> 
     """A one-word alias that is also the first name of another player named in full in the article means that
     player ("Bruno" after "Bruno Guimaraes", though the gazetteer gives "Bruno" to Bruno Fernandes); when two
     such players are named it is left unresolved."""
+    # Player aliases first: many articles have none, and then the full names need not be looked at.
+    aliases = [m for m in mentions if m.via == "alias" and m.kind == "player"]
+    if not aliases:
+        return
     first: dict[str, set[int]] = {}
-    aliases = []  # player aliases, kept in order for the second pass
     for m in mentions:
-        if m.kind == "player":
-            if m.via == "name" and " " in ftext[m.fs : m.fe]:
-                first.setdefault(ftext[m.fs : m.fe].split(" ", 1)[0], set()).add(m.entity)
-            elif m.via == "alias":
-                aliases.append(m)
+        if m.kind == "player" and m.via == "name" and " " in ftext[m.fs : m.fe]:
+            first.setdefault(ftext[m.fs : m.fe].split(" ", 1)[0], set()).add(m.entity)
     if not first:
         return
     for m in aliases:
