@@ -67,11 +67,13 @@ def first_name_mentions(folded: Folded, mentions: list[Mention]) -> list[Mention
 
 def someone_elses_surnames(folded: Folded, mentions: list[Mention]) -> set[int]:
     """Indexes into `mentions` of one-word surname aliases right after an unknown capitalised first name."""
-    ends = {m.fe for m in mentions}
+    ends: set[int] | None = None  # mention ends, made for the first alias that needs them
     drop = set()
     for i, m in enumerate(mentions):
-        if m.kind != "player" or m.via != "alias" or m.fs < 2 or folded.text[m.fs - 1] != " ":
+        if m.via != "alias" or m.kind != "player" or m.fs < 2 or folded.text[m.fs - 1] != " ":
             continue
+        if ends is None:
+            ends = {other.fe for other in mentions}
         if m.fs - 1 in ends or " " in folded.text[m.fs : m.fe]:
             continue
         s, _ = folded.span(m.fs, m.fe)
