@@ -305,11 +305,14 @@ class Doc:
         )
 
     def _learn_people(self) -> dict[str, int]:
-        clubs = []
-        for m in self.mentions:
-            if m.kind == "club":
-                s, e = self.folded.span(m.fs, m.fe)
-                clubs.append((s, e, m.entity, m.fs))
+        if self.folded.identity:  # ASCII text: folded offsets are the original ones, no mapping per club
+            clubs = [(m.fs, m.fe, m.entity, m.fs) for m in self.mentions if m.kind == "club"]
+        else:
+            clubs = []
+            for m in self.mentions:
+                if m.kind == "club":
+                    s, e = self.folded.span(m.fs, m.fe)
+                    clubs.append((s, e, m.entity, m.fs))
         learned = learn_people(self.text, self.ftext, clubs)
         if not learned:
             return learned
