@@ -41,7 +41,7 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
         for m in _NAME.finditer(doc.text, s.start, s.end):
             name = m.group()
             tokens = name.split()
-            if any(t in _NOT_PERSON for t in tokens) or name in out:
+            if not _NOT_PERSON.isdisjoint(tokens) or name in out:
                 continue
             f = doc.folded.fpos(m.start())
             fe = doc.folded.fpos(m.end())

@@ -28,42 +28,52 @@ _FOLDED_NOT_NAMES = frozenset(w.lower() for w in NOT_NAMES) | _WORDS
 def first_name_mentions(folded: Folded, mentions: list[Mention]) -> list[Mention]:
     """Mentions of the first names of players named in full in `mentions` (sorted by start)."""
     ftext = folded.text
-    owners: dict[str, set[int]] = {}
-    first_at: dict[str, int] = {}
+    # First name -> its one owner: a player id, or -1 - id for a person (a coach with the same first name
+    # makes it ambiguous too); None once two owners carry it. Insertion order is the order of first use.
+    owner: dict[str, int | None] = {}
+    first_at: dict[str, int] = {}  # where the first player mention with that first name ends
     for m in mentions:
-        if m.entity is None or m.kind not in ("player", "person"):
+        kind = m.kind
+        if m.entity is None or (kind != "player" and kind != "person"):
             continue
-        first, space, _ = ftext[m.fs : m.fe].partition(" ")
-        if not space or len(first) < 3 or not first.isalpha():
+        name = ftext[m.fs : m.fe]
+        space = name.find(" ")
+        if space < 3:  # a one-word name, or a first name shorter than three letters
             continue
-        # A person (a coach) with the same first name makes it ambiguous too: keyed by kind and id.
-        owners.setdefault(first, set()).add(m.entity if m.kind == "player" else -1 - m.entity)
-        if m.kind == "player":
-            first_at.setdefault(first, m.fe)
+        first = name[:space]
+        if not first.isalpha():
+            continue
+        key = m.entity if kind == "player" else -1 - m.entity
+        if owner.setdefault(first, key) != key:
+            owner[first] = None
+        if kind == "player" and first not in first_at:
+            first_at[first] = m.fe
     found: list[Mention] = []
-    starts = [m.fs for m in mentions]
-    for first, ids in owners.items():
-        if len(ids) != 1 or first in _FOLDED_NOT_NAMES:
-            continue
-        (pid,) = ids
-        if pid < 0:
+    starts: list[int] | None = None  # mention starts, made for the first occurrence found
+    for first, pid in owner.items():
+        if pid is None or pid < 0 or first in _FOLDED_NOT_NAMES:
             continue
         at = ftext.find(first, first_at[first])
         while at >= 0:
             end = at + len(first)
-            if _is_first_name(folded, at, end) and not _inside(mentions, starts, at):
-                found.append(Mention(at, end, (), "alias", kind="player", entity=pid, confidence=0.6))
+            if _is_first_name(folded, at, end):
+                if starts is None:
+                    starts = [m.fs for m in mentions]
+                if not _inside(mentions, starts, at):
+                    found.append(Mention(at, end, (), "alias", kind="player", entity=pid, confidence=0.6))
             at = ftext.find(first, end)
     return found
 
 
 def someone_elses_surnames(folded: Folded, mentions: list[Mention]) -> set[int]:
     """Indexes into `mentions` of one-word surname aliases right after an unknown capitalised first name."""
-    ends = {m.fe for m in mentions}
+    ends: set[int] | None = None  # mention ends, made for the first alias that needs them
     drop = set()
     for i, m in enumerate(mentions):
-        if m.kind != "player" or m.via != "alias" or m.fs < 2 or folded.text[m.fs - 1] != " ":
+        if m.via != "alias" or m.kind != "player" or m.fs < 2 or folded.text[m.fs - 1] != " ":
             continue
+        if ends is None:
+            ends = {other.fe for other in mentions}
         if m.fs - 1 in ends or " " in folded.text[m.fs : m.fe]:
             continue
         s, _ = folded.span(m.fs, m.fe)

@@ -59,7 +59,8 @@ def extract_injuries(doc: Doc) -> list[InjuryFact]:
             continue
         if m.group("miss") and "international duty" in clause_text:
             continue  # away with his country, not hurt ("injured on international duty" still counts)
-        if any(
+        # Every form of TEAM_INJURY spells "injur": most clauses are cleared without running it.
+        if "injur" in clause_text and any(
             t.start() <= m.start() < t.end() for t in TEAM_INJURY.finditer(doc.ftext, clause[0], clause[1])
         ):
             continue

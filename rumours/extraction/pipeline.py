@@ -84,14 +84,14 @@ def _first_name_clashes(ftext: str, mentions: list[Mention], gaz: Gazetteer) -> 
     """A one-word alias that is also the first name of another player named in full in the article means that
     player ("Bruno" after "Bruno Guimaraes", though the gazetteer gives "Bruno" to Bruno Fernandes); when two
     such players are named it is left unresolved."""
+    # Player aliases first: many articles have none, and then the full names need not be looked at.
+    aliases = [m for m in mentions if m.via == "alias" and m.kind == "player"]
+    if not aliases:
+        return
     first: dict[str, set[int]] = {}
-    aliases = []  # player aliases, kept in order for the second pass
     for m in mentions:
-        if m.kind == "player":
-            if m.via == "name" and " " in ftext[m.fs : m.fe]:
-                first.setdefault(ftext[m.fs : m.fe].split(" ", 1)[0], set()).add(m.entity)
-            elif m.via == "alias":
-                aliases.append(m)
+        if m.kind == "player" and m.via == "name" and " " in ftext[m.fs : m.fe]:
+            first.setdefault(ftext[m.fs : m.fe].split(" ", 1)[0], set()).add(m.entity)
     if not first:
         return
     for m in aliases:
@@ -341,11 +341,14 @@ class Doc:
         )
 
     def _learn_people(self) -> dict[str, int]:
-        clubs = []
-        for m in self.mentions:
-            if m.kind == "club":
-                s, e = self.folded.span(m.fs, m.fe)
-                clubs.append((s, e, m.entity, m.fs))
+        if self.folded.identity:  # ASCII text: folded offsets are the original ones, no mapping per club
+            clubs = [(m.fs, m.fe, m.entity, m.fs) for m in self.mentions if m.kind == "club"]
+        else:
+            clubs = []
+            for m in self.mentions:
+                if m.kind == "club":
+                    s, e = self.folded.span(m.fs, m.fe)
+                    clubs.append((s, e, m.entity, m.fs))
         learned = learn_people(self.text, self.ftext, clubs)
         if not learned:
             return learned

@@ -111,14 +111,21 @@ def _cuts(text: str, end: int) -> list[tuple[int, int, int]]:
     cuts: list[tuple[int, int, int]] = []
     maybe_abbreviation = {m.start() for m in _MAYBE_ABBREVIATION.finditer(text, 0, end)}
     broken: set[int] = set()  # sentence starts after terminal punctuation and a line break
+    covered = 0  # where the last of those line breaks ends: line breaks before it need no second look
+    unbroken_line_break = False  # a line break after `covered` and before the next boundary
     for m in _END.finditer(_terminal_marks_as_dots(text), 0, end):
         stop, nxt = m.span(1)
         if stop < 0:
             stop, nxt = m.span(2)
             line_break = text.find("\n", stop, nxt)
             if line_break >= 0:
-                # Always a boundary; the line break is a second one here unless it fails the line rule.
-                cuts.append((nxt, stop, 1 + _line_break_is_cut(text, line_break, nxt)))
+                unbroken_line_break = unbroken_line_break or text.find("\n", covered, stop) >= 0
+                covered = nxt
+                # Always a boundary; the line break is a second one here unless it fails the line rule
+                # (tested cheapest first: the next sentence opens with a capital).
+                cuts.append(
+                    (nxt, stop, 1 + (not text[nxt].islower() or _line_break_is_cut(text, line_break, nxt)))
+                )
                 broken.add(nxt)
                 continue
             if text[nxt].islower():
@@ -126,7 +133,8 @@ def _cuts(text: str, end: int) -> list[tuple[int, int, int]]:
         if maybe_abbreviation and m.start() in maybe_abbreviation and _is_abbreviation(text, m.start()):
             continue
         cuts.append((nxt, stop, 0))
-    if "\n" in text:
+    # Line breaks after terminal punctuation were handled above; the others (if any) are looked at here.
+    if unbroken_line_break or text.find("\n", covered, end) >= 0:
         for m in _LINE_BREAK.finditer(text, 0, end):
             nxt = m.end()
             if nxt not in broken and _line_break_is_cut(text, m.start(), nxt):

@@ -48,3 +48,15 @@ def test_same_fold_as_character_by_character_on_random_pieces():
 @given(st.text(max_size=200))
 def test_same_fold_as_character_by_character(text):
     _check(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60), st.data())
+def test_identity_fold_maps_every_span_to_itself(text, data):
+    # Doc._learn_people skips Folded.span on identity folds: that is only right if span is the identity there.
+    folded = Folded(text)
+    if not folded.identity:
+        return
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert folded.span(start, end) == (start, end)
