@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .lexicon import holds_any
 from .matching import Mention
 from .roles import last_words
 
@@ -178,11 +179,7 @@ def subject_club(doc: Doc, si: int, clause: tuple[int, int], cs: int) -> int | N
 def is_renewal(doc: Doc, clause: tuple[int, int], ce: int) -> bool:
     """Talks, an offer or an agreement "over a new contract", "about an extension": not a transfer."""
     end = min(clause[1], ce + 80)
-    window = doc.ftext[ce:end]
-    for word in RENEWAL_WORDS:
-        if word in window:
-            return bool(_RENEWAL_OBJECT.match(doc.ftext, ce, end))
-    return False
+    return holds_any(doc.ftext[ce:end], RENEWAL_WORDS) and bool(_RENEWAL_OBJECT.match(doc.ftext, ce, end))
 
 
 def own_club_deal(

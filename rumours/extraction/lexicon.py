@@ -7,6 +7,16 @@ from functools import lru_cache
 
 from .normalise import fold_key
 
+
+def holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Some of `words` occurs in `text`. The cheap test a costly search runs behind when every match of its
+    pattern holds one of the words (a search that can start anywhere tries every position of its text)."""
+    for word in words:  # noqa: SIM110 (a plain loop: cheaper than `any` over a generator)
+        if word in text:
+            return True
+    return False
+
+
 # Folded nationality adjective or country -> folded country.
 NATIONS = {
     "england": "england", "english": "england", "spain": "spain", "spanish": "spain", "france": "france",

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import holds_any
+
 # Words that mark a capitalised phrase as a news outlet when no gazetteer entry says so.
 _OUTLET_WORDS = {
     "bbc", "sky", "espn", "sport", "sports", "times", "mail", "telegraph", "guardian", "mirror", "sun",
@@ -96,7 +98,7 @@ def cited_outlets(sentence: str, is_entity: callable, known_outlet: callable) ->
         known = known_outlet(s, s + len(name)) if name else ""
         if name and (known or (_outlet_like(name) and not is_entity(s, s + len(name)))):
             found.append((s, known or name))
-    for m in _TOLD.finditer(sentence) if any(w in sentence for w in _TOLD_WORDS) else ():
+    for m in _TOLD.finditer(sentence) if holds_any(sentence, _TOLD_WORDS) else ():
         name = _clean_name(m.group("name"))
         s = m.start("name")
         if not name:

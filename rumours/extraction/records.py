@@ -92,6 +92,13 @@ class RumourFact:
     stance_by: str = ""  # "selling_club" | "buying_club" | "player" | "agent" | "media" | ""
 
 
+def rumour_fact(**fields: object) -> RumourFact:
+    """`RumourFact(**fields)` given every field, the same object, built as `entity_mention` builds its."""
+    fact = object.__new__(RumourFact)
+    fact.__dict__.update(fields)
+    return fact
+
+
 @dataclass(frozen=True)
 class InjuryFact:
     player_id: int

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .lexicon import holds_any
 from .matching import Mention
 
 if TYPE_CHECKING:
@@ -45,12 +46,11 @@ def is_compared(ftext: str, fs: int) -> bool:
     """The mention at `fs` is someone compared or replaced: "like Davies", "a replacement for Mbappe"."""
     start = max(0, fs - COMPARED_REACH)
     window = ftext[start:fs]
-    if not window.rstrip().endswith(COMPARED_ENDS):
-        return False
-    for word in COMPARED_WORDS:
-        if word in window:
-            return bool(_COMPARED.search(ftext, start, fs))
-    return False
+    return (
+        window.rstrip().endswith(COMPARED_ENDS)
+        and holds_any(window, COMPARED_WORDS)
+        and bool(_COMPARED.search(ftext, start, fs))
+    )
 
 
 def word_count(text: str) -> int:

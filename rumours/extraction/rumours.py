@@ -18,8 +18,9 @@ from .discourse import (
     subject_club,
     tentative_agreement,
 )
+from .lexicon import holds_any
 from .matching import Mention
-from .records import RumourFact
+from .records import RumourFact, rumour_fact
 from .roles import last_words, pick_subjects, word_count
 from .windows import default_window
 
@@ -84,30 +85,25 @@ _DIGIT = re.compile(r"\d")
 _PER_WEEK = re.compile(r"\s*(?:-|\s)*(?:per|a|each)(?:\s|-)*week|\s?(?:pw|p/w)\b")
 
 
+# Every match of each pattern below holds one of its words: the plain substring tests run first.
+_NEGATION_WORDS = ("no", "ne", "n'", "without", "den")
+_CONDITIONAL_WORDS = ("if", "unless", "whether", "should")
+_SELLER_WORDS = ("reject", "receive", "considering", "turned down", "snubbed")
+
+
 def _negation_words(words: str) -> bool:
-    """`NEGATION.search(words)` as a bool. Every form it matches holds one of the strings tested first, and
-    these tests are much cheaper than the search, which tries its alternatives at every position."""
-    return ("no" in words or "ne" in words or "n'" in words or "without" in words or "den" in words) and bool(
-        NEGATION.search(words)
-    )
+    """`NEGATION.search(words)` as a bool."""
+    return holds_any(words, _NEGATION_WORDS) and bool(NEGATION.search(words))
 
 
 def _conditional_words(words: str) -> bool:
-    """`_CONDITIONAL.search(words)` as a bool; each of its words is tested first as a plain substring."""
-    return ("if" in words or "unless" in words or "whether" in words or "should" in words) and bool(
-        _CONDITIONAL.search(words)
-    )
+    """`_CONDITIONAL.search(words)` as a bool."""
+    return holds_any(words, _CONDITIONAL_WORDS) and bool(_CONDITIONAL.search(words))
 
 
 def _seller_verb(text: str) -> bool:
-    """`_SELLER_VERB.search(text)` as a bool; each of its verbs holds one of the strings tested first."""
-    return (
-        "reject" in text
-        or "receive" in text
-        or "considering" in text
-        or "turned down" in text
-        or "snubbed" in text
-    ) and bool(_SELLER_VERB.search(text))
+    """`_SELLER_VERB.search(text)` as a bool."""
+    return holds_any(text, _SELLER_WORDS) and bool(_SELLER_VERB.search(text))
 
 
 def _names_an_agent(ftext: str, start: int, end: int) -> bool:
@@ -118,14 +114,11 @@ def _names_an_agent(ftext: str, start: int, end: int) -> bool:
 
 
 def _is_appointment(clause_text: str) -> bool:
-    for word in _APPOINTMENT_WORDS:  # a plain loop: cheaper than `any` over a generator
-        if word in clause_text:
-            return bool(_APPOINTMENT.search(clause_text))
-    return False
+    return holds_any(clause_text, _APPOINTMENT_WORDS) and bool(_APPOINTMENT.search(clause_text))
 
 
 def _is_background(clause_text: str) -> bool:
-    return any(w in clause_text for w in _BACKGROUND_WORDS) and bool(_BACKGROUND.search(clause_text))
+    return holds_any(clause_text, _BACKGROUND_WORDS) and bool(_BACKGROUND.search(clause_text))
 
 
 @dataclass(slots=True)
@@ -506,14 +499,6 @@ def _rounded(confidence: float) -> float:
     return got
 
 
-def _rumour_fact(**fields: object) -> RumourFact:
-    """`RumourFact(**fields)` given every field, the same object, built without the frozen dataclass's
-    `__init__` (an `object.__setattr__` call per field), as `records.entity_mention` builds mentions."""
-    fact = object.__new__(RumourFact)
-    fact.__dict__.update(fields)
-    return fact
-
-
 def extract_rumours(doc: Doc) -> list[RumourFact]:
     groups: dict[tuple[int, int], list[Event]] = {}
     for e in rumour_events(doc):
@@ -546,7 +531,7 @@ def extract_rumours(doc: Doc) -> list[RumourFact]:
         evidence, start, end = doc.evidence(chosen.si)
         confidence = min(0.95, chosen.confidence + 0.05 * (len(events) - 1))
         facts.append(
-            _rumour_fact(
+            rumour_fact(
                 player_id=player,
                 from_club_id=from_club,
                 to_club_id=to_club,

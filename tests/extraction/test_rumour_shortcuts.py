@@ -18,7 +18,7 @@ from rumours.extraction.discourse import (
     RENEWAL_WORDS,
 )
 from rumours.extraction.pipeline import Doc
-from rumours.extraction.records import RumourFact
+from rumours.extraction.records import RumourFact, rumour_fact
 from rumours.extraction.roles import _COMPARED, COMPARED_REACH, is_compared, last_words
 from rumours.extraction.rumours import (
     _AGENT,
@@ -28,7 +28,6 @@ from rumours.extraction.rumours import (
     _conditional_words,
     _names_an_agent,
     _negation_words,
-    _rumour_fact,
     _seller_verb,
 )
 
@@ -125,7 +124,7 @@ def test_rumour_fact_built_without_init_equals_one_built_with_it():
         "stance_by": "",
     }  # fmt: skip
     assert [f.name for f in dataclasses.fields(RumourFact)] == list(fields)  # every field, in order
-    fast, plain = _rumour_fact(**fields), RumourFact(**fields)
+    fast, plain = rumour_fact(**fields), RumourFact(**fields)
     assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
     assert pickle.loads(pickle.dumps(fast)) == plain
     with pytest.raises(dataclasses.FrozenInstanceError):
