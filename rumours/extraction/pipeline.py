@@ -8,7 +8,6 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from datetime import date
 from functools import partial
-from itertools import accumulate
 from operator import attrgetter, itemgetter
 
 from .candidates import extract_candidates
@@ -303,25 +302,33 @@ class Doc:
             names.append(" ".join(tokens))
         return names
 
+    def _starts(self) -> list[int]:
+        """Where each known mention's span starts, in start order (listed when first asked for)."""
+        if not self._span_starts and self._entity_spans:
+            self._span_starts = list(map(itemgetter(0), self._entity_spans))  # mapped in C, as `_START` above
+        return self._span_starts
+
     def _index_spans(self) -> None:
         # The spans are in start order: the furthest end among those starting at or before `f` says whether
-        # one holds `f`.
-        self._span_starts = list(map(itemgetter(0), self._entity_spans))  # mapped in C, as `_START` above
-        self._span_reach = list(accumulate(map(itemgetter(1), self._entity_spans), max))
+        # one holds `f`. A plain loop: `accumulate(..., max)` costs a slow call of the builtin per span.
+        reach, furthest = [], -1
+        for _, end in self._entity_spans:
+            if end > furthest:
+                furthest = end
+            reach.append(furthest)
+        self._span_reach = reach
 
     def _in_entity(self, f: int) -> bool:
         """Some known mention's span holds folded offset `f`."""
         if self._span_reach is None:
             self._index_spans()
-        k = bisect_right(self._span_starts, f) - 1
+        k = bisect_right(self._starts(), f) - 1
         return k >= 0 and self._span_reach[k] > f
 
     def _entity_overlaps(self, fs: int, fe: int, lo: int, hi: int) -> bool:
         """Some known mention starting in folded [lo, hi) overlaps folded [fs, fe); only the mentions that
-        start there are looked at, found by bisection."""
-        if self._span_reach is None:
-            self._index_spans()
-        starts, spans = self._span_starts, self._entity_spans
+        start there are looked at, found by bisection (no running furthest end needed)."""
+        starts, spans = self._starts(), self._entity_spans
         k, end = bisect_left(starts, lo), min(hi, fe)
         while k < len(starts) and starts[k] < end:
             if fs < spans[k][1]:

@@ -157,7 +157,6 @@ def _targets(
     ce: int,
     player: Mention,
     stage: str,
-    bidder_from: bool,
 ):
     """(to-club candidates as (tier, club id), explicit from-club) for `player` around a cue at [cs, ce)."""
     current = doc.gaz.player(player.entity).club_id
@@ -175,8 +174,12 @@ def _targets(
         after_cue = m.fs >= ce
         from_before, not_target, qualified = club_context(doc, si, m)
         if from_before:
-            bidder = bidder_from or bool(_BIDDER_CUE.search(ftext, cs, m.fs))
-            if bidder and after_cue and word_count(ftext[ce : m.fs]) <= 7:
+            # "a bid from Napoli": the club after "from" is the bidder. The bidding words are looked for last.
+            if (
+                after_cue
+                and word_count(ftext[ce : m.fs]) <= 7
+                and (_BIDDER_CUE.search(ftext, cs, ce) or _BIDDER_CUE.search(ftext, cs, m.fs))
+            ):
                 found.append((3, club))
             elif m.kind == "club":
                 explicit_from = club
@@ -279,7 +282,7 @@ def _previous_subject_club(doc: Doc, si: int) -> int | None:
 
 def _sentence_candidates(doc: Doc, si: int, player: Mention, stage: str) -> list[int]:
     current = doc.gaz.player(player.entity).club_id
-    found, _ = _targets(doc, si, (doc.sfs[si], doc.sfe[si]), doc.sfe[si], doc.sfe[si], player, stage, False)
+    found, _ = _targets(doc, si, (doc.sfs[si], doc.sfe[si]), doc.sfe[si], doc.sfe[si], player, stage)
     return list(dict.fromkeys(c for _, c in found if c != current))
 
 
@@ -291,15 +294,10 @@ def _stance(
     if _names_an_agent(doc.ftext, clause[0], cs):
         return "agent"
     # The last mention before the cue that names someone or a club (mentions are in text order).
-    subject = next(
-        (
-            m
-            for m in reversed(doc.by_sentence[si])
-            if clause[0] <= m.fs < cs and (m.entity is not None or m.club is not None)
-        ),
-        None,
-    )
-    if subject is None:
+    for subject in reversed(doc.by_sentence[si]):
+        if clause[0] <= subject.fs < cs and (subject.entity is not None or subject.club is not None):
+            break
+    else:
         return ""
     if subject.kind == "player":
         return "player" if subject.entity == player.entity else ""
@@ -394,7 +392,6 @@ def rumour_events(doc: Doc) -> list[Event]:
         if stage == "completed":
             aside = next(((a, b) for a, b in _all_asides(doc, si) if a <= cs < b), None)
         renewal = stage in ("talks", "bid", "agreed") and is_renewal(doc, clause, ce)
-        bidder_from = bool(players) and bool(_BIDDER_CUE.search(ftext, cs, ce))
         loan = "loan" in ftext[clause[0] : clause[1]]
         # A club that received or rejected an offer for its own player is selling, not renewing.
         offered_to_seller = stage in ("talks", "bid") and _seller_verb(m.group() + " " + last4)
@@ -409,7 +406,7 @@ def rumour_events(doc: Doc) -> list[Event]:
                     (player.entity, si, "talks" if stage == "talks" else "new_deal_offered", cs, ce)
                 )
                 continue
-            found, explicit_from = _targets(doc, si, aside or clause, cs, ce, player, stage, bidder_from)
+            found, explicit_from = _targets(doc, si, aside or clause, cs, ce, player, stage)
             tier, clubs = _best(found)
             confidence = _TIER_CONFIDENCE.get(tier, 0.4)
             if aside and not clubs:
@@ -516,7 +513,7 @@ def extract_rumours(doc: Doc) -> list[RumourFact]:
             outlet = next((o for o in (e.outlet(doc) for e in events if e is not chosen) if o), "")
         # A move done is done in the window open now, whatever later window the article talks about.
         fallback = default_window(doc.published) if chosen.stage == "completed" else doc.article_window
-        window = chosen.window or next((e.window for e in events if e.window), None) or fallback
+        window = chosen.window or (several and next((e.window for e in events if e.window), None)) or fallback
         fee = chosen.fee(doc)
         if not fee[0] and several:
             fee = next((f for f in (e.fee(doc) for e in events if e is not chosen) if f[0]), (None, ""))

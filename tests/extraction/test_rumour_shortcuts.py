@@ -99,12 +99,24 @@ def test_entity_overlaps_by_bisection_equals_the_plain_scan():
         doc = Doc.__new__(Doc)  # only the spans matter here
         starts = sorted(rng.randint(0, 60) for _ in range(rng.randint(0, 12)))
         doc._entity_spans = [(a, a + rng.randint(0, 15)) for a in starts]
-        doc._span_reach = None
+        doc._span_starts, doc._span_reach = [], None  # as `Doc.__init__` leaves them
         for _ in range(20):
             lo, fs = rng.randint(0, 60), rng.randint(0, 70)
             hi, fe = lo + rng.randint(0, 30), fs + rng.randint(0, 20)
             plain = any(a < fe and fs < b for a, b in doc._entity_spans if lo <= a < hi)
             assert doc._entity_overlaps(fs, fe, lo, hi) == plain, (doc._entity_spans, fs, fe, lo, hi)
+
+
+def test_in_entity_by_bisection_equals_the_plain_scan():
+    rng = random.Random(17)
+    for _ in range(3_000):
+        doc = Doc.__new__(Doc)  # only the spans matter here
+        starts = sorted(rng.randint(0, 60) for _ in range(rng.randint(0, 12)))
+        doc._entity_spans = [(a, a + rng.randint(0, 15)) for a in starts]
+        doc._span_starts, doc._span_reach = [], None  # as `Doc.__init__` leaves them
+        for f in range(-1, 80):
+            plain = any(a <= f < b for a, b in doc._entity_spans)
+            assert doc._in_entity(f) == plain, (doc._entity_spans, f)
 
 
 def test_last_words_equal_the_last_words_of_a_full_split():
