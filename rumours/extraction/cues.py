@@ -38,6 +38,8 @@ _MULT = {
     "thousand": 10**3,
 }
 MONEY_RE = re.compile(MONEY)
+# A sum's first digit comes at most this many characters after its start: a currency ("&pound;") and a space.
+MONEY_LEAD = 8
 
 
 def parse_money(text: str) -> tuple[int | None, str]:

@@ -81,7 +81,7 @@ def cited_outlets(sentence: str, is_entity: callable, known_outlet: callable) ->
         if not name or tail.startswith(("'s", "\u2019s")) or name.lower() in {"reports", "report", "sources"}:
             continue
         known = known_outlet(s, s + len(name))
-        if is_entity(s, s + len(name)) and not known:
+        if not known and is_entity(s, s + len(name)):
             continue
         found.append((s, known or name))
     for m in _ACCORDING_REPORTS.finditer(sentence, according) if according >= -1 else ():

@@ -93,6 +93,9 @@ def pick_subjects(
         if g[-1].possessive and 0 <= cs - g[-1].fe <= 25 and not any(g[-1].fe <= m.fs < cs for m in sentence):
             return _dedupe(g)
 
+    if len(groups) == 1:
+        return _dedupe(groups[0])
+
     def distance(g: list[Mention]) -> float:
         if g[-1].fe <= cs:
             return cs - g[-1].fe
@@ -100,7 +103,7 @@ def pick_subjects(
             return (g[0].fs - ce) * 1.3
         return 0.0
 
-    return _dedupe(min(groups, key=distance) if len(groups) > 1 else groups[0])
+    return _dedupe(min(groups, key=distance))
 
 
 def _dedupe(group: list[Mention]) -> list[Mention]:

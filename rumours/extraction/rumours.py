@@ -8,7 +8,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .cues import MODAL, MONEY_RE, NEGATION, RUMOUR, RUMOUR_CUE_BY_GROUP, parse_money
+from .cues import MODAL, MONEY_LEAD, MONEY_RE, NEGATION, RUMOUR, RUMOUR_CUE_BY_GROUP, parse_money
 from .discourse import (
     Thread,
     club_context,
@@ -310,10 +310,12 @@ def _stance(
 
 
 def _fee(doc: Doc, clause: tuple[int, int], cs: int) -> tuple[int | None, str]:
-    if not _DIGIT.search(doc.ftext, clause[0], clause[1]):
+    digit = _DIGIT.search(doc.ftext, clause[0], clause[1])
+    if digit is None:
         return None, ""  # every sum of money has a digit; one test for it is far cheaper than MONEY_RE's scan
+    # No sum starts further than MONEY_LEAD characters before its first digit: the scan starts there.
     best = None
-    for m in MONEY_RE.finditer(doc.ftext, clause[0], clause[1]):
+    for m in MONEY_RE.finditer(doc.ftext, max(clause[0], digit.start() - MONEY_LEAD), clause[1]):
         if _PER_WEEK.match(doc.ftext, m.end()):
             continue
         d = abs(m.start() - cs)
@@ -372,7 +374,7 @@ def rumour_events(doc: Doc) -> list[Event]:
             continue  # a coach taking charge is an appointment, never a player's transfer
         subject = subject_club(doc, si, clause, cs)
         players = pick_subjects(doc, si, clause, cs, ce)
-        if players and _HIM_AFTER.match(ftext, ce) and _all_asides(doc, si):
+        if players and _all_asides(doc, si) and _HIM_AFTER.match(ftext, ce):
             # "Bayern, who must plan for life after Neuer, were linked with him": "him" is someone else.
             outside = _asides(doc, si, cs)
             players = [p for p in players if not any(a <= p.fs < b for a, b in outside)]
@@ -393,14 +395,13 @@ def rumour_events(doc: Doc) -> list[Event]:
             aside = next(((a, b) for a, b in _all_asides(doc, si) if a <= cs < b), None)
         renewal = stage in ("talks", "bid", "agreed") and is_renewal(doc, clause, ce)
         loan = "loan" in ftext[clause[0] : clause[1]]
-        # A club that received or rejected an offer for its own player is selling, not renewing.
-        offered_to_seller = stage in ("talks", "bid") and _seller_verb(m.group() + " " + last4)
         for player in players:
             current = player_entry(player.entity).club_id
+            # A club that received or rejected an offer for its own player is selling, not renewing.
             if renewal or (
                 stage in ("talks", "bid")
-                and not offered_to_seller
                 and own_club_deal(doc, si, clause, ce, subject, current)
+                and not _seller_verb(m.group() + " " + last4)
             ):
                 doc.renewals.append(
                     (player.entity, si, "talks" if stage == "talks" else "new_deal_offered", cs, ce)

@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from rumours.extraction.cues import MONEY_RE, NEGATION
+from rumours.extraction.cues import MONEY_LEAD, MONEY_RE, NEGATION
 from rumours.extraction.discourse import (
     _FROM,
     _NOT_A_TARGET,
@@ -153,6 +153,22 @@ def test_every_sum_of_money_has_a_digit():
         if MONEY_RE.search(text):
             found += 1
             assert _DIGIT.search(text), repr(text)
+    assert found > 1_000
+
+
+def test_a_scan_for_money_from_just_before_the_first_digit_finds_every_sum():
+    rng = random.Random(11)
+    pieces = ("\u00a3", "\u20ac", "$", "&#163;", "&pound;", "&euro;", "1", "25", ",", ".", "5", "m", "bn",
+              "k", " ", "million", "pounds", "euros", "-plus", "x", "a", "bid", "&", "#")  # fmt: skip
+    found = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        digit = _DIGIT.search(text)
+        if digit is None:
+            continue
+        whole = [m.span() for m in MONEY_RE.finditer(text)]
+        found += bool(whole)
+        assert [m.span() for m in MONEY_RE.finditer(text, max(0, digit.start() - MONEY_LEAD))] == whole, text
     assert found > 1_000
 
 
