@@ -37,8 +37,7 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
     spans = sorted(doc._entity_spans)
     starts = [a for a, _ in spans]
     for si in sorted(doc.rumour_cue_sentences):
-        s = doc.sentences[si]
-        for m in _NAME.finditer(doc.text, s.start, s.end):
+        for m in _NAME.finditer(doc.text, doc.sentence_starts[si], doc.sentence_ends[si]):
             name = m.group()
             tokens = name.split()
             if not _NOT_PERSON.isdisjoint(tokens) or name in out:
