@@ -13,8 +13,10 @@ from .references import PERSON_ROLE
 if TYPE_CHECKING:
     from .pipeline import Doc
 
+# "\b" as a lookbehind after the first capital: a search then skips ahead to capitals in C instead of
+# trying every position.
 _NAME = re.compile(
-    r"\b[A-Z][a-z\u00e0-\u00ff]+(?:[-'\u2019][A-Z]?[a-z\u00e0-\u00ff]+)?"
+    r"[A-Z](?<!\w[A-Z])[a-z\u00e0-\u00ff]+(?:[-'\u2019][A-Z]?[a-z\u00e0-\u00ff]+)?"
     r"(?:\s+(?:(?:van|de|da|di|del|dos|von|der|el)\s+)?[A-Z][a-z\u00e0-\u00ff]+(?:[-'\u2019][A-Z]?[a-z\u00e"
     r"0-\u00ff]+)?){1,2}\b"
 )
