@@ -13,8 +13,10 @@ from .references import PERSON_ROLE
 if TYPE_CHECKING:
     from .pipeline import Doc
 
+# "\b" as a lookbehind after the first capital: a search then skips ahead to capitals in C instead of
+# trying every position.
 _NAME = re.compile(
-    r"\b[A-Z][a-z\u00e0-\u00ff]+(?:[-'\u2019][A-Z]?[a-z\u00e0-\u00ff]+)?"
+    r"[A-Z](?<!\w[A-Z])[a-z\u00e0-\u00ff]+(?:[-'\u2019][A-Z]?[a-z\u00e0-\u00ff]+)?"
     r"(?:\s+(?:(?:van|de|da|di|del|dos|von|der|el)\s+)?[A-Z][a-z\u00e0-\u00ff]+(?:[-'\u2019][A-Z]?[a-z\u00e"
     r"0-\u00ff]+)?){1,2}\b"
 )
@@ -37,8 +39,7 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
     spans = sorted(doc._entity_spans)
     starts = [a for a, _ in spans]
     for si in sorted(doc.rumour_cue_sentences):
-        s = doc.sentences[si]
-        for m in _NAME.finditer(doc.text, s.start, s.end):
+        for m in _NAME.finditer(doc.text, doc.sentence_starts[si], doc.sentence_ends[si]):
             name = m.group()
             tokens = name.split()
             if not _NOT_PERSON.isdisjoint(tokens) or name in out:

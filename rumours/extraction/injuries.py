@@ -5,11 +5,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .cues import ABSENCE_RE, BODY_PARTS, INJURY, INJURY_BLOCK, INJURY_PHRASE, TEAM_INJURY
+from .lexicon import holds_any
 from .records import InjuryFact
 from .roles import pick_subjects
 
 if TYPE_CHECKING:
     from .pipeline import Doc
+
+
+# Words every match of a pattern holds: a clause without any of them is cleared without the search (these
+# patterns start with "\b" or a class, so a search tries every position of the clause).
+BLOCK_WORDS = (
+    "suspen", "red card", "ban", "injury time", "injury-time", "rested", "offside", "disallowed", "var",
+    "goal",
+)  # fmt: skip
+TEAM_INJURY_WORDS = (
+    "stretched", "ravaged", "hit", "depleted", "decimated", "weakened", "hampered", "plagued", "affected",
+    "thinned", "crisis", "list", "problems", "worries", "woes", "concerns", "injury-",
+)  # fmt: skip
 
 
 def _nearest(pattern, doc: Doc, lo: int, hi: int, pos: int):
@@ -55,12 +68,11 @@ def extract_injuries(doc: Doc) -> list[InjuryFact]:
     for m, si in hits:
         clause = doc.clause_of(si, m.start())
         clause_text = doc.ftext[clause[0] : clause[1]]
-        if INJURY_BLOCK.search(clause_text):
+        if holds_any(clause_text, BLOCK_WORDS) and INJURY_BLOCK.search(clause_text):
             continue
         if m.group("miss") and "international duty" in clause_text:
             continue  # away with his country, not hurt ("injured on international duty" still counts)
-        # Every form of TEAM_INJURY spells "injur": most clauses are cleared without running it.
-        if "injur" in clause_text and any(
+        if holds_any(clause_text, TEAM_INJURY_WORDS) and any(
             t.start() <= m.start() < t.end() for t in TEAM_INJURY.finditer(doc.ftext, clause[0], clause[1])
         ):
             continue

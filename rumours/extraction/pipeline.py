@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from datetime import date
-from functools import partial
+from functools import cached_property, partial
 from operator import attrgetter, itemgetter
 
 from .candidates import extract_candidates
@@ -21,7 +21,7 @@ from .outlets import cited_outlets
 from .records import Extraction, entity_mention
 from .references import NOT_NAMES, learn_people, resolve_club_references, resolve_references
 from .rumours import extract_rumours
-from .sentences import split_sentences
+from .sentences import Sentence, sentence_spans, sentences_from
 from .triggers import Gated, trigger_positions
 from .windows import WINDOW, default_window, window_from_hint
 
@@ -33,7 +33,7 @@ CITING = Gated(
         r"speaking|talking|interview|via)"
     )
 )
-_START, _END, _FS = attrgetter("start"), attrgetter("end"), attrgetter("fs")  # C-level, for map and sort
+_FS = attrgetter("fs")  # C-level, for map and sort
 MAX_TEXT = 200_000  # longer inputs are cut: an article is never this long, a pasted feed dump might be
 
 _CLAUSE = re.compile(
@@ -135,16 +135,17 @@ class Doc:
         self.ftext = self.folded.text
         self._triggers = trigger_positions(self.ftext)
         self._found: dict[int, list[re.Match[str]]] = {}
-        self.sentences = split_sentences(text)
-        self.sfs = self.folded.fpos_all(map(_START, self.sentences))
-        self.sfe = self.folded.fpos_all(map(_END, self.sentences))
+        # Sentence spans in the original text; `sfs`, `sfe`: the same in folded offsets.
+        self.sentence_starts, self.sentence_ends, self._paragraphs = sentence_spans(text)
+        self.sfs = self.folded.fpos_all(self.sentence_starts)
+        self.sfe = self.folded.fpos_all(self.sentence_ends)
         self._clauses: dict[int, list[tuple[int, int]]] = {}
         self._outlets: dict[int, list[str]] = {}
         self.subject_groups: dict[tuple, tuple[list, list]] = {}  # per sentence and kinds (roles.py)
         self.asides: dict[int, list[tuple[int, int]]] = {}  # relative clauses per sentence (rumours.py)
         self.club_lists: dict[int, list] = {}  # club mentions per sentence (discourse.py)
         mentions = scan(self.folded, gaz)
-        mentions += fuzzy_mentions(self.folded, gaz, mentions, set(map(_START, self.sentences)))
+        mentions += fuzzy_mentions(self.folded, gaz, mentions, set(self.sentence_starts))
         mentions.sort(key=_FS)
         title_mentions = title_scan(title, gaz)
         resolve(mentions, title_mentions, gaz)
@@ -169,7 +170,7 @@ class Doc:
         resolve_references(self)
         resolve_club_references(self)
         self.mentions.sort(key=_FS)
-        self.by_sentence: list[list[Mention]] = [[] for _ in self.sentences]
+        self.by_sentence: list[list[Mention]] = [[] for _ in self.sfs]
         # Each mention's sentence as `sentence_of` finds it, the bisections mapped in C.
         sfe, by_sentence = self.sfe, self.by_sentence
         after = map(partial(bisect_right, self.sfs), map(_FS, self.mentions))  # sentence index + 1
@@ -191,6 +192,12 @@ class Doc:
         # Permanent moves the article reports as done: player -> (sentence, new club). Later contract facts
         # about him are about his new club.
         self.moves: dict[int, tuple[int, int]] = {}
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """The sentences as `split_sentences` gives them, built when first asked for: most articles need only
+        their spans."""
+        return sentences_from(self.text, self.sentence_starts, self.sentence_ends, self._paragraphs)
 
     def trigger_list(self, gated: Gated) -> list[int]:
         """Where a match of `gated` could start (a superset of its matches' starts)."""
@@ -230,8 +237,8 @@ class Doc:
         return self.text[s:e]
 
     def evidence(self, si: int) -> tuple[str, int, int]:
-        s = self.sentences[si]
-        return self.text[s.start : s.end], s.start, s.end
+        start, end = self.sentence_starts[si], self.sentence_ends[si]
+        return self.text[start:end], start, end
 
     def window_hint(self, si: int) -> str | None:
         return self._windows.get(si)
@@ -241,23 +248,23 @@ class Doc:
         if got is None and not self._cites(si):
             got = self._outlets[si] = []  # no citing word in the sentence: nothing can be cited
         if got is None:
-            s = self.sentences[si]
+            s_start = self.sentence_starts[si]
             base_f = self.sfs[si]
 
             def is_entity(start: int, end: int) -> bool:
-                fs = self.folded.fpos(s.start + start)
-                fe = self.folded.fpos(s.start + end)
+                fs = self.folded.fpos(s_start + start)
+                fe = self.folded.fpos(s_start + end)
                 return self._entity_overlaps(fs, fe, base_f, self.sfe[si] + 1)
 
             def outlet(start: int, end: int) -> str:
-                fs = self.folded.fpos(s.start + start)
-                fe = self.folded.fpos(s.start + end)
+                fs = self.folded.fpos(s_start + start)
+                fe = self.folded.fpos(s_start + end)
                 for a, b, oid in self.outlet_mentions:
                     if a < fe and fs < b:
                         return self.gaz.outlet(oid)
                 return ""
 
-            got = cited_outlets(self.text[s.start : s.end], is_entity, outlet)
+            got = cited_outlets(self.text[s_start : self.sentence_ends[si]], is_entity, outlet)
             self._outlets[si] = got
         return got
 
@@ -278,9 +285,9 @@ class Doc:
     ):
         """Person-like names the gazetteer does not know in sentence `si` (before `upto_f`, after `after_f`):
         two or more capitalised words ("Alan Shearer"), or one before a verb or possessive ("Parry said")."""
-        s = self.sentences[si]
-        end = s.end if upto_f is None else min(s.end, self.folded.orig(max(upto_f - 1, 0)) + 1)
-        begin = s.start if after_f < 0 else max(s.start, self.folded.orig(after_f))
+        s_start, s_end = self.sentence_starts[si], self.sentence_ends[si]
+        end = s_end if upto_f is None else min(s_end, self.folded.orig(max(upto_f - 1, 0)) + 1)
+        begin = s_start if after_f < 0 else max(s_start, self.folded.orig(after_f))
         names = []
         for m in _CAP_SEQ.finditer(self.text, begin, end):
             tokens = m.group().split()
@@ -344,7 +351,7 @@ class Doc:
         before = self.unknown_names(si, cs)
         return (
             bool(before)
-            and self.folded.fpos(self.text.find(before[-1], self.sentences[si].start)) >= clause[0]
+            and self.folded.fpos(self.text.find(before[-1], self.sentence_starts[si])) >= clause[0]
         )
 
     def _learn_people(self) -> dict[str, int]:

@@ -173,7 +173,9 @@ def _quoted(text: str, starts: list[int]) -> list[bool]:
     return list(map(inside.__getitem__, map(partial(bisect_left, offsets), starts)))
 
 
-def split_sentences(text: str) -> list[Sentence]:
+def sentence_spans(text: str) -> tuple[list[int], list[int], list[int]]:
+    """The start, end and paragraph of every sentence of `text`, as three columns (what `split_sentences`
+    gives, without building a `Sentence` each or finding which are quoted)."""
     end = len(text.rstrip())
     cuts = _cuts(text, end)
     nxts, stops, breaks = zip(*cuts, strict=True) if cuts else ((), (), ())  # columns, built in C
@@ -182,10 +184,19 @@ def split_sentences(text: str) -> list[Sentence]:
     paragraphs = list(accumulate(breaks, initial=0))
     if stops[0] <= starts[0]:  # the text opens with a boundary (or is blank): no first sentence
         del starts[0], stops[0], paragraphs[0]
+    return starts, stops, paragraphs
+
+
+def sentences_from(text: str, starts: list[int], ends: list[int], paragraphs: list[int]) -> list[Sentence]:
+    """The `Sentence`s of `text` from the columns `sentence_spans` gives."""
     # tuple.__new__: the named tuple without its Python-level constructor, one C call per sentence
     return list(
         map(
             _new_sentence,
-            zip(range(len(starts)), starts, stops, paragraphs, _quoted(text, starts), strict=True),
+            zip(range(len(starts)), starts, ends, paragraphs, _quoted(text, starts), strict=True),
         )
     )
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    return sentences_from(text, *sentence_spans(text))
