@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from datetime import date
 from operator import attrgetter
 from typing import TYPE_CHECKING
@@ -24,7 +25,7 @@ from .lexicon import (
     position_tags,
 )
 from .matching import Mention
-from .triggers import Gated, finditer_near
+from .triggers import Gated
 
 if TYPE_CHECKING:
     from .pipeline import Doc
@@ -97,12 +98,23 @@ _REFERENCE_WORDS = Gated(
     word_start=False,
 )
 _PRONOUN = re.compile(r"(?:he|him|his|himself)\b")
-# The pronouns at the start of a word: the lookbehind comes after the "h" so that the regex engine scans for
-# that letter in C instead of testing the lookbehind at every character.
-_PRONOUN_AT_WORD = re.compile(r"h(?<!\w.)(?:e|i(?:m(?:self)?|s))\b")
-# How a reference other than a pronoun opens, at the start of a word. The lookbehind comes after the first
-# letter, as in _PRONOUN_AT_WORD, so that the engine skips in C to the places holding one of those letters.
-_OPENER = re.compile(r"(?:t(?<!\w.)he(?:ir)?|o(?<!\w.)ur|i(?<!\w.)ts|a(?<!\w.)) ")
+# The pronouns at the start of a word, as REFERENCE's last alternative matches them (group "pron"): the
+# lookbehind comes after the "h" so that the regex engine scans for that letter in C instead of testing the
+# lookbehind at every character.
+_PRONOUN_AT_WORD = re.compile(r"(?P<pron>h(?<!\w.)(?:e|i(?:m(?:self)?|s)))\b")
+# How a reference other than a bare pronoun opens, at the start of a word ("his" too: "his 29-year-old"). The
+# lookbehind comes after the first letter, as in _PRONOUN_AT_WORD, so that the engine skips in C to the places
+# holding one of those letters.
+_OPENER = re.compile(r"(?:t(?<!\w.)he(?:ir)? |o(?<!\w.)ur |i(?<!\w.)ts |h(?<!\w.)is\s|a(?<!\w.) )")
+# What a reference word must be to end a reference (a superset of what REFERENCE asks): an age, a shirt
+# number, or a whole position, nationality or demonym word. Most trigger places of `_REFERENCE_WORDS` are
+# not ("no" in "noah", "star" in "started").
+_REFERENCE_WORD_AT = re.compile(
+    r"\d{2}-year-old|(?:number|no\.?|#)\s?\d|"
+    + "(?:"
+    + literal_trie([*POSITION_TAGS, *ANY_PLAYER, *NATIONS, *DEMONYMS])
+    + r")\b"
+)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:under|by|with|for|from|against|to|of)\s+$")
 _REACH = 120
 _FORMER = re.compile(r"\b(?:former|ex|one-time|old)\b")
@@ -176,45 +188,21 @@ def resolve_references(doc: Doc) -> None:
     if not found:
         return
     ordered = sorted(mentions, key=_START)  # text order; among equal starts, list order
-    starts = [m.fs for m in ordered]
+    starts = list(map(_START, ordered))
     references = [r for r in found if not _inside_or_before_name(r, ordered, starts)]
     if not references:
         return
     clubs: list[Mention] | None = None  # sorted by start, made for the first reference that can hold one
-    recent: dict[int, tuple[int, int]] = {}  # player id -> (sentence index, folded position), oldest first
-    others: list[int] = []  # folded positions of people, for pronoun safety (in text order)
     added: list[Mention] = []
-
-    # Names and references in text order (a name before a reference at the same place): the sentence index
-    # only moves forward (as `doc.sentence_of` would find it). Names after the last reference change nothing.
-    sfs, sfe = doc.sfs, doc.sfe
-    last_sentence = len(sfs) - 1
-    si = -1
-    i = 0
+    touched: list[tuple[int, int, int]] = []  # (folded position, player id, sentence index) of `added`
     for r in references:
         start = r.start()
-        upto = bisect_right(starts, start, i)
-        for m in ordered[i:upto]:
-            kind = m.kind
-            if kind == "club":
-                continue
-            pos = m.fs
-            while si < last_sentence and sfs[si + 1] <= pos:
-                si += 1
-            if si < 0 or pos >= sfe[si]:
-                continue
-            if kind == "player":
-                recent.pop(m.entity, None)  # re-inserted as the newest
-                recent[m.entity] = (si, pos)
-            elif kind == "person":
-                others.append(pos)
-        i = upto
-        while si < last_sentence and sfs[si + 1] <= start:
-            si += 1
-        if si < 0 or start >= sfe[si]:
+        si = doc.sentence_of(start)
+        if si is None:
             continue
         clubs_inside = []
-        if not r.group("pron"):
+        pronoun = r.group("pron")
+        if not pronoun:
             if clubs is None:
                 clubs = [m for m in ordered if m.kind == "club"]
                 club_starts = [m.fs for m in clubs]
@@ -223,13 +211,15 @@ def resolve_references(doc: Doc) -> None:
                 if clubs[k].fe <= r.end():
                     clubs_inside.append(clubs[k])
                 k += 1
-        if not recent:
+        # The players in mind here, newest first: found only as far back as the target needs them.
+        newer = _players_before(doc, ordered, bisect_right(starts, start), touched)
+        newest = next(newer, None)
+        if newest is None:
             pid, confidence, ref = _unanchored_target(doc, r, si, clubs_inside)
-        elif r.group("pron"):
-            pid, confidence, ref = _pronoun_target(doc, r, si, recent, others, ordered, starts)
+        elif pronoun:
+            pid, confidence, ref = _pronoun_target(doc, r, si, newest, newer, ordered, starts)
         else:
-            newest_first = [(pid, psi, ppos) for pid, (psi, ppos) in reversed(recent.items())]
-            pid, confidence, ref = _reference_target(doc, r, si, newest_first, clubs_inside)
+            pid, confidence, ref = _reference_target(doc, r, si, [newest, *newer], clubs_inside)
         if pid is None:
             continue
         for club in clubs_inside:
@@ -238,9 +228,37 @@ def resolve_references(doc: Doc) -> None:
         m.reference = ref
         m.possessive = doc.ftext.startswith("'s", r.end()) or r.group() == "his"
         added.append(m)
-        recent.pop(pid, None)
-        recent[pid] = (si, start)
+        touched.append((start, pid, si))
     mentions.extend(added)
+
+
+def _players_before(
+    doc: Doc, ordered: list[Mention], k: int, touched: list[tuple[int, int, int]]
+) -> Iterator[tuple[int, int, int]]:
+    """(player id, sentence index, folded position) of every player named (inside a sentence) in
+    `ordered[:k]`, the mentions by start, or referred to in `touched` ((position, player id, sentence index)
+    in text order, all before `ordered[k]`), newest first, each once at his latest. A reference is newer than
+    a name at the same place."""
+    sfs, sfe = doc.sfs, doc.sfe
+    seen = set()
+    j = len(touched) - 1
+    k -= 1
+    while k >= 0 or j >= 0:
+        if j >= 0 and (k < 0 or touched[j][0] >= ordered[k].fs):
+            pos, pid, si = touched[j]
+            j -= 1
+        else:
+            m = ordered[k]
+            k -= 1
+            if m.kind != "player":
+                continue
+            pos, pid = m.fs, m.entity
+            si = bisect_right(sfs, pos) - 1
+            if si < 0 or pos >= sfe[si]:
+                continue
+        if pid not in seen:
+            seen.add(pid)
+            yield pid, si, pos
 
 
 _START = attrgetter("fs")
@@ -275,18 +293,47 @@ def _reference_matches(doc: Doc) -> list[re.Match[str]]:
     """The matches of REFERENCE, trying only where one can start: a pronoun, or an opening word a few plain
     words before a reference word (and only where a reference word is within _REACH characters). Most "the"s
     are far from any reference word by this measure though near one by characters, and a failing match of
-    the big pattern is costly."""
+    the big pattern is costly. A pronoun from which no reference word can be reached can only match as a
+    pronoun: its match is the one `_PRONOUN_AT_WORD` found (holding group "pron" alone)."""
     text = doc.ftext
+    pronouns = list(_PRONOUN_AT_WORD.finditer(text))
     needed = doc.trigger_list(_REFERENCE_WORDS)
-    candidates = [m.start() for m in _PRONOUN_AT_WORD.finditer(text)]
-    candidates += _reference_openers(text, needed)
-    candidates.sort()
-    return list(finditer_near(REFERENCE, text, candidates, needed, _REACH, _PRONOUN))
+    openers = _reference_openers(text, needed)
+    if not openers:
+        return pronouns
+    full = set(openers)
+    places = sorted(full.union(m.start() for m in pronouns))
+    found_at = {m.start(): m for m in pronouns}
+    match = REFERENCE.match
+    found = []
+    last = -1
+    k, n = 0, len(needed)
+    for pos in places:  # as `finditer_near` does, but for a pronoun that needs no look
+        if pos < last:
+            continue
+        if pos in full:
+            while k < n and needed[k] < pos:
+                k += 1
+            if not (k < n and needed[k] < pos + _REACH) and not _PRONOUN.match(text, pos):
+                continue
+            m = match(text, pos)
+            if m is None:
+                continue
+        else:
+            m = found_at[pos]
+        last = m.end() if m.end() > pos else pos + 1
+        found.append(m)
+    return found
+
+
+# The plain words before a reference word are read off a reversed stretch of text this long before it: longer
+# only when they fill it (reversing the whole text costs as much as the rest of the search).
+_RUN_WINDOW = 64
 
 
 def _reference_openers(text: str, needed: list[int]) -> list[int]:
     """Where an opening word starts from which only plain words lead to a reference word (a superset of the
-    starts of the references that are not pronouns; the pattern decides)."""
+    starts of the references that are not bare pronouns; the pattern decides), in text order."""
     # A reference word follows whitespace. "\d{2}-year-old" also takes digits other than 0-9, which the
     # trigger automaton does not list: in a text that is not all ASCII, "-year-old" marks those.
     anchors = [w for w in needed if w and text[w - 1].isspace()]
@@ -296,21 +343,26 @@ def _reference_openers(text: str, needed: list[int]) -> list[int]:
             anchors.append(at - 2)
             at = text.find("-year-old", at + 1)
         anchors.sort()
+    word_at = _REFERENCE_WORD_AT.match
+    anchors = [w for w in anchors if word_at(text, w)]
     if not anchors:
         return []
-    backwards = text[::-1]
     words_before = _WORDS_BEFORE_ANCHOR.match
     opener = _OPENER.search
-    n = len(text)
     found: list[int] = []
     previous = 0
     for w in anchors:
         # The plain words before `w` start where the backwards run ends; an opening word from there on (and
         # not before the previous reference word, which a start before it would reach first) leads to `w`.
-        run = words_before(backwards, n - w)
+        # Where the run starts before `previous` does not matter, so the text before it is not read.
+        lo = max(previous, w - _RUN_WINDOW)
+        run = words_before(text[lo:w][::-1])
+        if lo > previous and (run is None or run.end() == w - lo):
+            lo = previous  # the run may go on before the window
+            run = words_before(text[lo:w][::-1])
         if run is not None:
             # A run holds an opening word or two at most: a search each is cheaper than a finditer.
-            m = opener(text, max(previous, n - run.end()), w)
+            m = opener(text, max(previous, w - run.end()), w)
             while m is not None:
                 found.append(m.start())
                 m = opener(text, m.end(), w)
@@ -330,8 +382,8 @@ def _choose(doc: Doc, scored: list[tuple[tuple, int]]) -> int | None:
 
 
 def _unanchored_target(doc: Doc, r: re.Match[str], si: int, clubs_inside: list[Mention]):
-    """No player named yet: only a shirt number can say who."""
-    if r.group("shirt"):
+    """No player named yet: only a shirt number can say who. (A bare pronoun's match holds no other group.)"""
+    if not r.group("pron") and r.group("shirt"):
         return _shirt_from_index(doc, int(r.group("shirt")), si, clubs_inside), 0.6, "shirt"
     return None, 0, ""
 
@@ -416,17 +468,16 @@ def _pronoun_target(
     doc: Doc,
     r: re.Match[str],
     si: int,
-    recent: dict[int, tuple[int, int]],
-    others: list[int],
+    newest: tuple[int, int, int],
+    older: Iterator[tuple[int, int, int]],
     ordered: list[Mention],
     starts: list[int],
 ):
     """A pronoun: only when one player is in play and nobody else could be meant, or when it opens a sentence
-    right after one whose subject (its first name, the only player in it) is that player. `recent` maps
-    player id -> (sentence index, folded position), oldest first (so in text order); `others` holds the
-    positions of people; `ordered` the mentions by start, whose starts `starts` are."""
-    newer = reversed(recent.items())
-    newest, (newest_si, newest_pos) = next(newer)
+    right after one whose subject (its first name, the only player in it) is that player. `newest` is the
+    player last named or referred to (player id, sentence index, folded position), `older` the others, newest
+    first; `ordered` the mentions by start, whose starts `starts` are."""
+    newest, newest_si, newest_pos = newest
     if newest_si == si - 1 and r.start() - doc.sfs[si] <= 1:
         # The mentions of that sentence (`doc.mentions_in` sorted by start).
         before = ordered[bisect_left(starts, doc.sfs[si - 1]) : bisect_left(starts, doc.sfe[si - 1])]
@@ -442,12 +493,11 @@ def _pronoun_target(
     window_start = doc.sfs[max(0, si - 3)]
     if newest_pos < window_start:
         return None, 0, ""
-    k = bisect_right(others, newest_pos)
-    if k < len(others) and others[k] < r.start():  # someone else named since
+    if _person_between(doc, ordered, starts, newest_pos, r.start()):  # someone else named since
         return None, 0, ""
     # Another player touched in the window (the one touched before the newest is the latest of them).
-    runner_up = next(newer, None)
-    if runner_up is not None and runner_up[1][1] >= window_start:
+    runner_up = next(older, None)
+    if runner_up is not None and runner_up[2] >= window_start:
         return None, 0, ""
     if doc.unknown_names(si, r.start(), after_f=newest_pos if newest_si == si else -1):
         return None, 0, ""
@@ -455,6 +505,18 @@ def _pronoun_target(
         if doc.unknown_names(k, ignore_speakers=True, after_f=newest_pos if k == newest_si else -1):
             return None, 0, ""
     return newest, 0.5, "pronoun"
+
+
+def _person_between(doc: Doc, ordered: list[Mention], starts: list[int], lo: int, hi: int) -> bool:
+    """A person is named inside a sentence strictly between folded positions `lo` and `hi`."""
+    sfs, sfe = doc.sfs, doc.sfe
+    for k in range(bisect_right(starts, lo), bisect_left(starts, hi)):
+        m = ordered[k]
+        if m.kind == "person":
+            si = bisect_right(sfs, m.fs) - 1
+            if si >= 0 and m.fs < sfe[si]:
+                return True
+    return False
 
 
 def _after_preposition(doc: Doc, fs: int) -> bool:

@@ -54,6 +54,11 @@ def _opening_positions(text: str) -> list[int]:
 _WORDS_TO_ANCHOR = re.compile(r"(?:[a-z0-9'.-]+\s+){1,4}")
 
 
+def _groups(m: re.Match[str]) -> dict[str, str]:
+    """The groups a match took part in: a bare pronoun's match may come from a pattern holding no others."""
+    return {name: value for name, value in m.groupdict().items() if value is not None}
+
+
 def _plain(text: str) -> list[tuple]:
     """The matches found by trying every pronoun, and every opening position from which at most four plain
     words lead to a reference word, walking back from each reference word to the previous one."""
@@ -72,11 +77,11 @@ def _plain(text: str) -> list[tuple]:
             j -= 1
         previous = w
     found = finditer_near(REFERENCE, text, sorted(candidates), needed, _REACH, _PRONOUN)
-    return [(m.span(), m.groupdict()) for m in found]
+    return [(m.span(), _groups(m)) for m in found]
 
 
 def _fast(text: str) -> list[tuple]:
-    return [(m.span(), m.groupdict()) for m in _reference_matches(_Text(text))]
+    return [(m.span(), _groups(m)) for m in _reference_matches(_Text(text))]
 
 
 @pytest.mark.parametrize(
@@ -107,7 +112,7 @@ _WORDS += ["32-year-old", "19-year-old", "\u0663\u0664-year-old", "no.", "no", "
 _WORDS += ["english", "italian", "england", "winger", "striker", "full-back", "keeper", "player", "whose"]
 _WORDS += ["international", "star", "ace", "captain", "young", "former", "northgate", "city", "talented"]
 _WORDS += ["o'neill", "st.", "e.g.", "-", "'s", "father", "family", "said", "club", "x" * 60, ",", ".", "("]
-_WORDS += [")", ";", "\u00e9t\u00e9"]
+_WORDS += [")", ";", "\u00e9t\u00e9", "noah", "started", "number7", "no.7", "nowhere", "players"]
 _GAPS = [" ", " ", " ", " ", "  ", "\t", "\u2028", "", "\n"]
 
 
@@ -146,13 +151,13 @@ def test_same_matches_on_generated_characters(text):
 
 @settings(max_examples=400, deadline=None)
 @given(
-    st.text(alphabet="theiroursa _1.\u00e9", max_size=40),
+    st.text(alphabet="theiroursah _1.\u00e9", max_size=40),
     st.integers(min_value=0, max_value=40),
     st.integers(min_value=0, max_value=40),
 )
 def test_opener_is_the_plain_word_start_pattern(text, lo, hi):
     """_OPENER puts its lookbehind after the first letter: the plain pattern's matches, in any window."""
-    plain = re.compile(r"(?<!\w)(?:the(?:ir)? |our |its |a )")
+    plain = re.compile(r"(?<!\w)(?:the(?:ir)? |our |its |his\s|a )")
     assert [m.span() for m in _OPENER.finditer(text, lo, hi)] == [
         m.span() for m in plain.finditer(text, lo, hi)
     ]
