@@ -21,8 +21,10 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from .normalise import fold_key
+from .normalise import fold_key, word_aligned
+from .normalise import padded_backwards as padded_backwards  # the scan's text, named here for callers
 from .records import ClubEntry, OutletEntry, PersonEntry, PlayerEntry
+from .triggers import trigger_keys
 
 # Club aliases that start with an article are nicknames ("the Reds", "Los Blancos"): reported as references.
 _ARTICLES = {"the", "los", "las", "la", "el", "il", "les", "le", "die", "der", "i", "os", "as"}
@@ -88,6 +90,10 @@ class Gazetteer:
         # key of that word-aligned form (None when several keys share it and the text must be looked up).
         self.scan_lengths: list[int] = []
         self.scan_entries: list[tuple | None] = []
+        # By automaton value, the trigger actions of the key (see _automaton_for), and the trigger registry's
+        # stamp when the automaton was built: a pattern registered since is not in it.
+        self.trigger_actions: list[tuple] = []
+        self.trigger_stamp = -1
         self.players_by_club: dict[int, tuple[int, ...]] = {}
         self.players_by_club_shirt: dict[tuple[int, int], tuple[int, ...]] = {}
         self.fuzzy_buckets: dict[tuple[str, int], list[str]] = {}
@@ -190,7 +196,9 @@ class Gazetteer:
             if len(k) >= _FUZZY_MIN and " " not in k and k.isalpha():
                 buckets[(k[0], len(k))].append(k)
         g.fuzzy_buckets = dict(buckets)
-        g.automaton, g.scan_lengths, only_keys = _automaton_for(version, targets.keys())
+        g.automaton, g.scan_lengths, only_keys, g.trigger_actions, g.trigger_stamp = _automaton_for(
+            version, targets.keys()
+        )
         g.scan_entries = [None if i is None else g.scan_table[i] for i in only_keys]
         return g
 
@@ -230,43 +238,24 @@ class Gazetteer:
 # One automaton per gazetteer version per process: rebuilding a snapshot at the same version (another thread,
 # a re-read after a flushed cache) reuses it. Version 0 means "unversioned" and is never cached.
 _cache_lock = threading.Lock()
-_automata: dict[tuple[int, int, int], tuple[ahocorasick.Automaton, list, list]] = {}
-# Every character that is not a letter or digit (str.isalnum) becomes a space in the text the automaton reads,
-# so that a key padded with spaces only matches whole words. A plain space needs no replacing.
-NON_WORD = re.compile(r"[^\w ]|_")
-_LATIN1_WORD = bytes(c if chr(c).isalnum() else 32 for c in range(256))
-
-
-def word_aligned(text: str) -> str:
-    """`text` with every non-alphanumeric character as a space (same length)."""
-    try:  # the common case (folded text, "£" or "€" at most): one C pass over bytes
-        return text.replace("\u20ac", " ").encode("latin-1").translate(_LATIN1_WORD).decode("latin-1")
-    except UnicodeEncodeError:
-        return NON_WORD.sub(" ", text)
-
-
-def padded_backwards(text: str) -> str:
-    """`" " + word_aligned(text) + " "` spelt backwards, as the scan reads it (see _automaton_for)."""
-    try:  # as in word_aligned, then reversed in place: cheaper than a reversed copy of the string
-        aligned = bytearray(b" ")
-        aligned += text.replace("\u20ac", " ").encode("latin-1").translate(_LATIN1_WORD)
-    except UnicodeEncodeError:
-        return " " + NON_WORD.sub(" ", text)[::-1] + " "
-    aligned += b" "
-    aligned.reverse()
-    return aligned.decode("latin-1")
+_automata: dict[tuple[int, int, int, int], tuple[ahocorasick.Automaton | None, list, list, list, int]] = {}
 
 
 def _automaton_for(
     version: int, keys: Iterable[str]
-) -> tuple[ahocorasick.Automaton | None, list[int], list[int | None]]:
+) -> tuple[ahocorasick.Automaton | None, list[int], list[int | None], list[tuple], int]:
     """The automaton over the word-aligned keys (" " + key with non-alphanumerics as spaces + " "), spelt
     backwards (see matching.scan), whose value numbers the word-aligned form; by that number, the length of
     the keys, and the index of the one key of that form. Several keys may share a form ("st. pauli" and
     "st pauli" after "st  pauli", "mateo-bakedi" and "mateo bakedi"): then None, and the hit is a name only
-    if the text spells one of them."""
+    if the text spells one of them.
+
+    The registered patterns' trigger keys (triggers.TriggerKeys) are in the same automaton, so that one pass
+    over an article finds both: by value, the key's trigger actions (empty for a name alone), values from
+    the length of the first list on for trigger keys that are no name; and the trigger registry's stamp."""
     keys = list(keys)
-    fingerprint = (version, len(keys), hash(tuple(keys)))
+    table = trigger_keys()
+    fingerprint = (version, len(keys), hash(tuple(keys)), table.stamp)
     if version:
         with _cache_lock:
             cached = _automata.get(fingerprint)
@@ -282,9 +271,19 @@ def _automaton_for(
         key, i = members[0]
         lengths.append(len(key))  # word-aligned forms keep their keys' length
         only_keys.append(i if len(members) == 1 else None)
+    values = {padded: value for value, padded in enumerate(groups)}
+    actions: list[tuple] = [()] * len(groups)
+    for key, found in table.keys.items():
+        value = values.get(key)
+        if value is None:
+            value = len(actions)
+            actions.append(found)
+            automaton.add_word(key[::-1], value)
+        else:
+            actions[value] = found  # a name that is also a trigger key ("side")
     automaton.make_automaton()
     # With no names at all pyahocorasick leaves a bare trie that cannot be scanned: no automaton instead.
-    built = (automaton if groups else None, lengths, only_keys)
+    built = (automaton if groups else None, lengths, only_keys, actions, table.stamp)
     if version:
         with _cache_lock:
             if len(_automata) >= 2:

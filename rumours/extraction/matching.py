@@ -10,8 +10,9 @@ from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
-from .gazetteer import Gazetteer, Target, padded_backwards
-from .normalise import Folded, fold_key
+from .gazetteer import Gazetteer, Target
+from .normalise import Folded, fold_key, padded_backwards
+from .triggers import trigger_keys, trigger_places, trigger_positions
 
 FUZZY_SCORE = 88.0
 
@@ -84,8 +85,23 @@ _END = itemgetter(0)
 _new = object.__new__
 
 
-def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
-    """Leftmost-longest non-overlapping name matches that pass the boundary and case checks."""
+def scan_with_triggers(folded: Folded, gaz: Gazetteer) -> tuple[list[Mention], list]:
+    """`scan` and `triggers.trigger_positions` of the folded text, from one automaton pass when the
+    gazetteer's automaton holds the trigger keys of every registered pattern."""
+    table = trigger_keys()
+    if gaz.automaton is None or gaz.trigger_stamp != table.stamp or not folded.text:
+        return scan(folded, gaz), trigger_positions(folded.text)
+    hits = list(gaz.automaton.iter(padded_backwards(folded.text)))
+    name_hits: list[tuple[int, int]] = []
+    actions, names = gaz.trigger_actions, len(gaz.scan_lengths)
+    triggers = trigger_places(folded.text, hits, actions, table.exact, names, name_hits)
+    return scan(folded, gaz, name_hits), triggers
+
+
+def scan(folded: Folded, gaz: Gazetteer, hits: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Leftmost-longest non-overlapping name matches that pass the boundary and case checks. `hits`: the
+    automaton's pass over `padded_backwards(folded.text)` when the caller has it, in the automaton's order
+    (it is sorted in place); it may leave out the trigger keys' hits."""
     ftext = folded.text
     automaton = gaz.automaton
     if automaton is None or not ftext:
@@ -98,14 +114,15 @@ def scan(folded: Folded, gaz: Gazetteer) -> list[Mention]:
     # by that end, longest first at each. A stable sort by that end, from the last, puts the leftmost hit
     # first, and at each start the longest. About half the hits are names inside longer ones ("bakedi" in
     # "mateo bakedi", "nezte" in "nezte town").
-    found = list(automaton.iter(padded_backwards(ftext)))
+    found = list(automaton.iter(padded_backwards(ftext))) if hits is None else hits
     found.sort(key=_END, reverse=True)
     mentions: list[Mention] = []
     last_end = -1
     start_at = n + 1  # the backwards text is the padded text, n + 2 long
+    names = len(lengths)  # values from here on are trigger keys (gazetteer._automaton_for)
     for end, v in found:
         fs = start_at - end
-        if fs < last_end:
+        if fs < last_end or v >= names:
             continue
         fe = fs + lengths[v]
         entry = entries[v]
@@ -499,4 +516,4 @@ def title_scan(title: str, gaz: Gazetteer) -> list[Mention]:
     return scan(Folded(title), gaz)
 
 
-__all__ = ["Mention", "scan", "fuzzy_mentions", "resolve", "title_scan", "fold_key"]
+__all__ = ["Mention", "scan", "scan_with_triggers", "fuzzy_mentions", "resolve", "title_scan", "fold_key"]

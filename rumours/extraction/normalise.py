@@ -265,6 +265,33 @@ class Folded:
         )
 
 
+# Every character that is not a letter or digit (str.isalnum) becomes a space in the text the automaton reads,
+# so that a key padded with spaces only matches whole words. A plain space needs no replacing.
+NON_WORD = re.compile(r"[^\w ]|_")
+_LATIN1_WORD = bytes(c if chr(c).isalnum() else 32 for c in range(256))
+
+
+def word_aligned(text: str) -> str:
+    """`text` with every non-alphanumeric character as a space (same length)."""
+    try:  # the common case (folded text, "£" or "€" at most): one C pass over bytes
+        return text.replace("\u20ac", " ").encode("latin-1").translate(_LATIN1_WORD).decode("latin-1")
+    except UnicodeEncodeError:
+        return NON_WORD.sub(" ", text)
+
+
+def padded_backwards(text: str) -> str:
+    """`" " + word_aligned(text) + " "` spelt backwards, as the name scan reads it (see
+    gazetteer._automaton_for)."""
+    try:  # as in word_aligned, then reversed in place: cheaper than a reversed copy of the string
+        aligned = bytearray(b" ")
+        aligned += text.replace("\u20ac", " ").encode("latin-1").translate(_LATIN1_WORD)
+    except UnicodeEncodeError:
+        return " " + NON_WORD.sub(" ", text)[::-1] + " "
+    aligned += b" "
+    aligned.reverse()
+    return aligned.decode("latin-1")
+
+
 def fold(text: str) -> Folded:
     return Folded(text)
 

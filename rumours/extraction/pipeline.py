@@ -15,14 +15,14 @@ from .contracts import extract_contracts
 from .first_names import first_name_mentions, someone_elses_surnames
 from .gazetteer import Gazetteer
 from .injuries import extract_injuries
-from .matching import Mention, fuzzy_mentions, resolve, scan, title_scan
+from .matching import Mention, fuzzy_mentions, resolve, scan_with_triggers, title_scan
 from .normalise import Folded
 from .outlets import cited_outlets
 from .records import Extraction, entity_mention
 from .references import NOT_NAMES, learn_people, resolve_club_references, resolve_references
 from .rumours import extract_rumours
 from .sentences import Sentence, sentence_spans, sentences_from
-from .triggers import Gated, trigger_positions
+from .triggers import Gated
 from .windows import WINDOW, default_window, window_from_hint
 
 EXTRACTION_VERSION = 2  # 2: wider cues, discourse rules, renewals, position-aware references
@@ -133,7 +133,6 @@ class Doc:
         self.gaz = gaz
         self.folded = Folded(text)
         self.ftext = self.folded.text
-        self._triggers = trigger_positions(self.ftext)
         self._found: dict[int, list[re.Match[str]]] = {}
         # Sentence spans in the original text; `sfs`, `sfe`: the same in folded offsets.
         self.sentence_starts, self.sentence_ends, self._paragraphs = sentence_spans(text)
@@ -144,7 +143,7 @@ class Doc:
         self.subject_groups: dict[tuple, tuple[list, list]] = {}  # per sentence and kinds (roles.py)
         self.asides: dict[int, list[tuple[int, int]]] = {}  # relative clauses per sentence (rumours.py)
         self.club_lists: dict[int, list] = {}  # club mentions per sentence (discourse.py)
-        mentions = scan(self.folded, gaz)
+        mentions, self._triggers = scan_with_triggers(self.folded, gaz)  # one automaton pass for both
         mentions += fuzzy_mentions(self.folded, gaz, mentions, set(self.sentence_starts))
         mentions.sort(key=_FS)
         title_mentions = title_scan(title, gaz)

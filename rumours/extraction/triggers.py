@@ -6,6 +6,10 @@ one Aho-Corasick automaton over all of them finds every place an article could s
 the compiled pattern is `match`ed at those places only. The matches are exactly those of `finditer`: every
 match starts with one of its pattern's prefixes, positions are tried in order, and overlapping ones skipped.
 
+The automaton is the gazetteer's name automaton (see TriggerKeys): both read the article word-aligned and
+backwards, so one pass finds names and trigger places together. Places are then a superset of those the exact
+beginnings give ("was " also stands for "was,"), which costs a failing `match` now and then, never a match.
+
 An alternation of many cues (`GatedAlternation`) goes further: the automaton says which of its alternatives
 can start at a place, and only those are tried there, so a failing place costs one or two alternatives
 instead of sixty.
@@ -17,8 +21,11 @@ import itertools
 import re
 import threading
 from collections.abc import Iterator
+from typing import NamedTuple
 
 import ahocorasick
+
+from .normalise import padded_backwards, word_aligned
 
 try:  # Python 3.11+
     from re import _constants as _c
@@ -229,7 +236,7 @@ class GatedAlternation(Gated):
         self._subpatterns: dict[int, re.Pattern[str]] = {}
         super().__init__(re.compile(self._source(range(len(branches)))), word_start)
         # Compiled now rather than at the first article that needs one (a few dozen small patterns).
-        for mask, conditional in self.key_gates().values():
+        for mask, conditional in [*self.key_gates().values(), *self.aligned_gates().values()]:
             bits = [bit for bit, _ in conditional]
             for r in range(len(bits) + 1):
                 for chosen in itertools.combinations(bits, r):
@@ -251,6 +258,26 @@ class GatedAlternation(Gated):
             mask, conditional = 0, []
             for j, forms in enumerate(self.forms):
                 needs = {needed for prefixes, needed in forms if any(key.startswith(p) for p in prefixes)}
+                if "" in needs:
+                    mask |= 1 << j
+                elif needs:
+                    conditional.append((1 << j, tuple(sorted(needs))))
+            gates[key] = (mask, tuple(conditional))
+        return gates
+
+    def aligned_gates(self) -> dict[str, tuple[int, tuple[tuple[int, tuple[str, ...]], ...]]]:
+        """`key_gates` for the word-aligned keys (see TriggerKeys): a key found at a place stands for every
+        beginning whose word-aligned form it starts with. Several beginnings may share one form ("'s " and
+        "-s "), and a form may extend another's where the beginnings did not: the gates are wider, never
+        narrower, so every cue that can start at a place is still tried."""
+        forms = [
+            [({word_aligned(p) for p in prefixes}, needed) for prefixes, needed in alt] for alt in self.forms
+        ]
+        gates = {}
+        for key in {word_aligned(p) for prefixes in self.branch_prefixes for p in prefixes}:
+            mask, conditional = 0, []
+            for j, alt in enumerate(forms):
+                needs = {needed for prefixes, needed in alt if any(key.startswith(p) for p in prefixes)}
                 if "" in needs:
                     mask |= 1 << j
                 elif needs:
@@ -296,15 +323,134 @@ class GatedAlternation(Gated):
 _lock = threading.Lock()
 _registry: list[Gated] = []
 _automaton: ahocorasick.Automaton | None = None
-_plain_ids: list[int] = []  # the registered patterns that are not a GatedAlternation, set with the automaton
+_plain_ids: list[int] = []  # the registered patterns that are not a GatedAlternation
+_table: TriggerKeys | None = None
 
 
 def _register(gated: Gated) -> int:
-    global _automaton
+    global _automaton, _table
     with _lock:
         _registry.append(gated)
-        _automaton = None
+        _automaton = _table = None
         return len(_registry) - 1
+
+
+def registry_stamp() -> int:
+    """Changes whenever a pattern is registered (patterns are only ever added)."""
+    return len(_registry)
+
+
+class TriggerKeys(NamedTuple):
+    """Every registered pattern's beginnings as the name scan reads text (gazetteer.padded_backwards: word
+    aligned, every character but letters and digits a space), so that one automaton pass finds names and
+    trigger places alike. A key of a `word_start` pattern that starts with a letter or digit gets a space in
+    front: it is found only at the start of a word, with no check in Python. Keys are spelt forwards here.
+
+    `keys`: key -> actions, each (pattern id, gate, lead): the place is `lead` characters after the key's
+    start (1 for the space in front), the gate None for a plain pattern. `exact`: the beginnings that hold
+    no letter or digit (", ", "£"), whose word-aligned form is only spaces: found in the folded text instead,
+    shortest first, as (key, its first character that is not a space, where that is in the key, ((pattern
+    id, gate), ...)). Looking for that one character is a C-speed memchr; a key that ends with a space
+    would make `str.find` stop at every space of the text."""
+
+    stamp: int
+    keys: dict[str, tuple[tuple[int, tuple | None, int], ...]]
+    exact: list[tuple[str, str, int, tuple[tuple[int, tuple | None], ...]]]
+
+
+def trigger_keys() -> TriggerKeys:
+    global _table
+    table = _table
+    if table is None:
+        with _lock:
+            if _table is None:
+                _table = _trigger_keys()
+            table = _table
+    return table
+
+
+def _trigger_keys() -> TriggerKeys:
+    global _plain_ids
+    _plain_ids = [g.index for g in _registry if not isinstance(g, GatedAlternation)]
+    keys: dict[str, dict[tuple[int, int], tuple | None]] = {}
+    exact: dict[str, dict[int, tuple | None]] = {}
+    for g in _registry:
+        if isinstance(g, GatedAlternation):
+            aligned, original = g.aligned_gates(), g.key_gates()
+        else:
+            aligned = dict.fromkeys({word_aligned(p) for p in g.prefixes})
+            original = dict.fromkeys(g.prefixes)
+        for key, gate in aligned.items():
+            if key.isspace():
+                continue
+            lead = 1 if g.word_start and key[0] != " " else 0
+            keys.setdefault(" " * lead + key, {})[(g.index, lead)] = gate
+        for key, gate in original.items():
+            if word_aligned(key).isspace():
+                exact.setdefault(key, {})[g.index] = gate
+    return TriggerKeys(
+        registry_stamp(),
+        {key: tuple((i, gate, lead) for (i, lead), gate in found.items()) for key, found in keys.items()},
+        [
+            (key, key.lstrip()[0], len(key) - len(key.lstrip()), tuple(found.items()))
+            for key, found in sorted(exact.items(), key=lambda e: (len(e[0]), e[0]))
+        ],
+    )
+
+
+def trigger_places(
+    text: str,
+    hits: list[tuple[int, int]],
+    actions: list[tuple],
+    exact: list[tuple[str, str, int, tuple]],
+    names: int = 0,
+    name_hits: list[tuple[int, int]] | None = None,
+) -> list[list[int] | dict[int, tuple]]:
+    """For every registered pattern, the sorted places in `text` (folded) where one of its beginnings starts
+    (a word beginning only at the start of a word); for a `GatedAlternation`, those places mapped to the gate
+    of the alternatives that may start there (see `aligned_gates`). `hits`: an automaton pass over
+    `padded_backwards(text)` whose value `v` stands for the key actions[v] (empty for a name key); `exact`:
+    as in TriggerKeys. The hits whose value is below `names` (the name keys of a gazetteer's automaton) are
+    put in `name_hits`, in the order the automaton gave them, so that the name scan need not pass over the
+    rest.
+
+    Where several beginnings of one pattern start at a place, the longest one's gate holds the others': so
+    the `exact` keys go first (any key the automaton finds at their place is longer), and the hits are read
+    backwards, where at each place the shorter come first, each overwriting the one before."""
+    found: list = [{} for _ in _registry]
+    for key, anchor, offset, pairs in exact:
+        at = text.find(anchor, offset)
+        while at >= 0:
+            if text.startswith(key, at - offset):
+                for i, gate in pairs:
+                    found[i][at - offset] = gate
+            at = text.find(anchor, at + 1)
+    n = len(text)
+    keep = (name_hits if name_hits is not None else []).append
+    for hit in reversed(hits):
+        end, v = hit
+        if v < names:
+            keep(hit)
+        if actions[v]:
+            at = n - end  # the backwards text is the padded text: its end is the key's start, less 1
+            for i, gate, lead in actions[v]:
+                found[i][at + lead] = gate
+    if name_hits is not None:
+        name_hits.reverse()
+    for i in _plain_ids:
+        found[i] = sorted(found[i])
+    return found
+
+
+def _build() -> tuple[ahocorasick.Automaton, list[tuple]]:
+    table = trigger_keys()
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    actions = []
+    for key in sorted(table.keys, key=_insertion_order):
+        automaton.add_word(key[::-1], len(actions))
+        actions.append(table.keys[key])
+    automaton.make_automaton()
+    return automaton, actions
 
 
 # Characters of folded prose, most frequent first. A trie node's children are searched in the order they
@@ -314,60 +460,18 @@ _RANK = {ch: i for i, ch in enumerate(_FREQUENT)}
 
 
 def _insertion_order(key: str) -> list[int]:
-    return [_RANK.get(ch, len(_RANK) + ord(ch)) for ch in key]
-
-
-def _build() -> ahocorasick.Automaton:
-    global _plain_ids
-    _plain_ids = [g.index for g in _registry if not isinstance(g, GatedAlternation)]
-    plain: dict[str, list[int]] = {}
-    split: dict[str, list[tuple[int, tuple]]] = {}
-    for g in _registry:
-        if isinstance(g, GatedAlternation):
-            for key, gate in g.key_gates().items():
-                split.setdefault(key, []).append((g.index, gate))
-        else:
-            for p in g.prefixes:
-                plain.setdefault(p, []).append(g.index)
-    automaton = ahocorasick.Automaton()
-    for key in sorted(plain.keys() | split.keys(), key=_insertion_order):
-        # (length - 1, what to record: (pattern id, gate) pairs, the gate None for a plain gated pattern, and
-        # for a word-character key the pairs for a key starting inside a word, those of the patterns that are
-        # not word_start, () for none). One kind of pair keeps the per-hit loop in trigger_positions short.
-        actions = tuple((i, None) for i in sorted(plain.get(key, ()))) + tuple(sorted(split.get(key, ())))
-        inside = None
-        if key[0].isalnum():
-            inside = tuple(a for a in actions if not _registry[a[0]].word_start)
-        automaton.add_word(key, (len(key) - 1, actions, inside))
-    automaton.make_automaton()
-    return automaton
+    return [_RANK.get(ch, len(_RANK) + ord(ch)) for ch in key[::-1]]
 
 
 def trigger_positions(text: str) -> list[list[int] | dict[int, tuple]]:
-    """For every registered pattern, the sorted positions in `text` where one of its prefixes starts (a word
-    prefix only at the start of a word); for a `GatedAlternation`, those positions mapped to the gate of
-    the alternatives that may start there (see `key_gates`)."""
+    """`trigger_places` of `text` from a pass of the trigger keys alone (the name scan finds them with the
+    names in one pass, see pipeline.Doc)."""
     global _automaton
-    automaton = _automaton
-    if automaton is None:
+    built = _automaton
+    if built is None:
         with _lock:
             if _automaton is None:
                 _automaton = _build()
-            automaton = _automaton
-    # Every pattern's places are first gathered as keys of a dict (a plain pattern's with the gate None), so
-    # that each hit is one loop of one kind; a plain pattern's places then become a sorted list. No place
-    # comes twice for a plain pattern: none of its prefixes extends another.
-    found: list = [{} for _ in _registry]
-    for end, (offset, actions, inside) in automaton.iter(text):
-        start = end - offset
-        if inside is not None and start:
-            before = text[start - 1]
-            if before.isalnum() or before == "_":
-                actions = inside  # "he" in "the": only the patterns that are not word_start
-        for i, gate in actions:
-            # Keys are found in order of their end: of two starting here the longer comes last, and its
-            # gate holds the shorter one's.
-            found[i][start] = gate
-    for i in _plain_ids:
-        found[i] = sorted(found[i])
-    return found
+            built = _automaton
+    automaton, actions = built
+    return trigger_places(text, list(automaton.iter(padded_backwards(text))), actions, trigger_keys().exact)

@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rumours.extraction.pipeline  # noqa: F401  (registers every gated pattern)
-from rumours.extraction import triggers
+from rumours.extraction import ClubEntry, Gazetteer, PlayerEntry, triggers
 from rumours.extraction.cues import CONTRACT, RUMOUR, RUMOUR_CUES, TEAM_INJURY, cue_of
+from rumours.extraction.matching import scan, scan_with_triggers
 from rumours.extraction.normalise import Folded
 from rumours.extraction.pipeline import _CLAUSE, _CLAUSE_CHARS, CLAUSE, clause_cuts
 from rumours.extraction.triggers import GatedAlternation, _c, _sre_parse, trigger_positions
@@ -144,3 +145,32 @@ def test_clause_separators_hold_only_the_listed_characters():
 
     walk(_sre_parse.parse(_CLAUSE.pattern))
     assert literals == _CLAUSE_CHARS
+
+
+# Names that are also trigger keys ("Side", "Was"), so that one automaton key stands for both.
+_GAZETTEER = Gazetteer.build(
+    clubs=[ClubEntry(1, "Side"), ClubEntry(2, "Northgate City", aliases=("the Club",))],
+    players=[PlayerEntry(1, "Mateo Was", club_id=1), PlayerEntry(2, "Star Loan", club_id=2)],
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT.map(lambda text: text.replace("side", "Side").replace("was", "Was")))
+def test_one_pass_for_names_and_triggers_finds_what_two_passes_find(text):
+    folded = Folded(text)
+    assert _GAZETTEER.trigger_stamp == triggers.registry_stamp()
+    mentions, found = scan_with_triggers(folded, _GAZETTEER)
+    alone = scan(folded, _GAZETTEER)
+    assert [(m.fs, m.fe, m.entity) for m in mentions] == [(m.fs, m.fe, m.entity) for m in alone]
+    for gated in triggers._registry:
+        plain = _plain(gated.pattern, folded.text)
+        assert _gated(gated, folded.text, found) == plain, gated.pattern.pattern[:60]
+
+
+def test_an_automaton_built_before_a_pattern_was_registered_is_not_trusted_with_triggers():
+    gaz = Gazetteer.build(clubs=[ClubEntry(1, "Side")], players=[])
+    gaz.trigger_stamp -= 1  # as if a pattern had been registered since the build
+    folded = Folded("Side were linked with him, and he said no")
+    mentions, found = scan_with_triggers(folded, gaz)
+    assert [m.entity for m in mentions] == [1]
+    assert found == trigger_positions(folded.text)
