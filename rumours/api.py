@@ -1,13 +1,14 @@
 """The read-only JSON API under /api/ (django-ninja), with its OpenAPI schema at /api/openapi.json.
 
-Every endpoint is GET, reads through rumours.selectors / rumours.timeline with a fixed number of queries,
-and bounds what a client can ask for (limit <= 100, offset <= 10,000, strings of bounded length), so no
-request can make the server do unbounded work.
+Every endpoint answers GET (and HEAD), reads through rumours.selectors / rumours.timeline with a fixed number
+of queries, and bounds what a client can ask for (limit <= 100, offset <= 10,000, strings of bounded
+length), so no request can make the server do unbounded work.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Literal
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
@@ -22,7 +23,18 @@ from rumours import listing, selectors, timeline
 from rumours import search as name_search
 from rumours.models import Mention, Rumour, Stage
 
-api = NinjaAPI(
+
+class ReadOnlyAPI(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        """The schema documents GET only: HEAD is implied by it (RFC 9110), and two operations sharing one
+        operationId would break the schema."""
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for item in schema["paths"].values():
+            item.pop("head", None)
+        return schema
+
+
+api = ReadOnlyAPI(
     title="Touchline API",
     version="1",
     description=(
@@ -40,6 +52,9 @@ CURSOR = r"^-?\d{1,18}\.\d\.\d{1,18}$"
 MAX_OFFSET = 10_000
 EVIDENCE_IN_LISTS = 5
 EVIDENCE_IN_DETAIL = 50
+
+# Every endpoint reads: HEAD is answered as GET is (its body dropped by the server), as Django's views do.
+read = partial(api.api_operation, ["GET", "HEAD"])
 
 StageName = Literal[tuple(Stage.values)]  # type: ignore[valid-type]
 KindName = Literal[tuple(v for v, _ in timeline.KINDS)]  # type: ignore[valid-type]
@@ -297,7 +312,7 @@ def _next_offset(offset: int, limit: int, fetched: int) -> int | None:
 # --- endpoints ----------------------------------------------------------------------------------------------
 
 
-@api.get("/players", response=PlayerList, summary="List or search players")
+@read("/players", response=PlayerList, summary="List or search players")
 def list_players(
     request,
     q: str = Query("", max_length=100, description="Name or alias; case- and accent-insensitive."),
@@ -322,7 +337,7 @@ def list_players(
     }
 
 
-@api.get("/players/{slug:slug}", response={200: PlayerDetail, 404: Error}, summary="One player, in full")
+@read("/players/{slug:slug}", response={200: PlayerDetail, 404: Error}, summary="One player, in full")
 def player_detail(request, slug: str = Path(..., pattern=SLUG, max_length=80)):
     player = get_object_or_404(Player, slug=slug)
     today = clock.today()
@@ -364,7 +379,7 @@ def _injury(injury: Injury) -> dict:
     }
 
 
-@api.get(
+@read(
     "/players/{slug:slug}/timeline",
     response={200: TimelineOut, 404: Error},
     summary="A player's timeline, newest first",
@@ -395,7 +410,7 @@ def player_timeline(
     }
 
 
-@api.get("/clubs", response=ClubList, summary="List clubs")
+@read("/clubs", response=ClubList, summary="List clubs")
 def list_clubs(
     request,
     q: str = Query("", max_length=100, description="Name or alias; case- and accent-insensitive."),
@@ -415,7 +430,7 @@ def list_clubs(
     }
 
 
-@api.get(
+@read(
     "/clubs/{slug:slug}", response={200: ClubDetail, 404: Error}, summary="One club with rumours in and out"
 )
 def club_detail(request, slug: str = Path(..., pattern=SLUG, max_length=80)):
@@ -429,7 +444,7 @@ def club_detail(request, slug: str = Path(..., pattern=SLUG, max_length=80)):
     }
 
 
-@api.get("/rumours", response=RumourList, summary="List rumours with their latest evidence")
+@read("/rumours", response=RumourList, summary="List rumours with their latest evidence")
 def list_rumours(
     request,
     window: str = Query("", max_length=20, description="e.g. '2025 summer'"),
@@ -461,7 +476,7 @@ def list_rumours(
     }
 
 
-@api.get(
+@read(
     "/rumours/{int:rumour_id}", response={200: RumourOut, 404: Error}, summary="One rumour with its evidence"
 )
 def rumour_detail(request, rumour_id: int = Path(..., ge=1, le=2**63 - 1)):

@@ -36,9 +36,18 @@ def test_writes_are_refused_with_405(client, scenario, method):
         assert response.status_code == 405, (method, url, response.status_code)
 
 
-def test_head_is_answered_by_pages_and_feeds(client, scenario):
-    for url in [u for u in urls(scenario) if not u.startswith("/api/")]:
-        assert client.head(url).status_code in (200, 302), url
+def test_head_is_answered_by_pages_feeds_and_the_api(client, scenario):
+    for url in urls(scenario):
+        response = client.head(url)
+        assert response.status_code in (200, 302), url
+        assert response.content == b"", url
+
+
+def test_api_head_gives_the_headers_get_gives(client, scenario):
+    url = f"/api/players/{scenario.trent.slug}"
+    got, head = client.get(url), client.head(url)
+    assert head.status_code == got.status_code == 200
+    assert head["Content-Type"] == got["Content-Type"] == "application/json; charset=utf-8"
 
 
 def test_nothing_changes_in_the_database_when_pages_are_read(client, scenario, django_assert_max_num_queries):
