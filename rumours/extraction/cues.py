@@ -187,7 +187,10 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         r"(?:\w++ )?"
         r"(?:negotiations|talks|discussions)|negotiating|negotiations? (?:with|over|for|are|is|have)|"
         r"talks (?:with|over|for|are|have)|discussing (?:a |an )?(?:[\w-]++ ){0,3}?(?:move|deal|transfer|"
-        r"loan|switch)|closing in on|hoping to (?:complete|finalise|seal)",
+        r"loan|switch)|closing in on(?! (?:a |an |his |her |their )?(?:return|comeback|place|record|century|"
+        r"milestone|spot|first))|hoping to (?:complete|finalise|seal)|"
+        r"(?:spoken|spoke|speaking|talked|talking) (?:to|with) (?:the |his |their )?(?:[\w'-]++ ){0,2}?"
+        r"(?:representatives|agents?|entourage|camp|advisers|advisors)\b",
         buyer_subject=True,
     ),
     Cue(
@@ -221,7 +224,11 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         r"list of (?:[\w-]++ )?(?:targets|replacements|options|candidates|signings)|"
         r"interested\b|wanted by|(?:ask|asked|asking) for (?:an? )?(?:op"
         r"tion|price)|(?:an |the )?(?:option|enquiry|inquiry) "
-        r"(?:on|for|about)|(?:made|make|making) (?:an )?(?:enquiry|enquiries|inquiry)",
+        r"(?:on|for|about)|(?:made|make|making) (?:an )?(?:enquiry|enquiries|inquiry)|"
+        r"contact(?:ed|ing|s)? (?:[\w'-]++ ){1,3}?(?:about|over|regarding)\b|(?:made|make|making) contact\b|"
+        r"circl(?:ing|es?)(?= *[.,;]| for\b| around\b)|circling\b|"
+        r"(?:exercis|trigger|activat)(?:e|es|ed|ing) (?:the |a |their |his |its )?(?:buy-?back|repurchase) "
+        r"(?:clause|option)",
         buyer_subject=True,
     ),
     Cue(

@@ -180,10 +180,38 @@ def _remember(learned: dict[str, int], name: str, club: int) -> None:
 
 
 # ---- players ----------------------------------------------------------------------------------------------
+# "Liverpool's No 10", "United's number 9": the club's shirt, right after a club named in the possessive.
+_CLUB_SHIRT = re.compile(r"(?:'s|\u2019s|') (?:number|no\.?|#) ?(\d{1,2})\b")
+
+
+def club_shirt_mentions(doc: Doc) -> list[Mention]:
+    """A player mention for every "<club>'s No N" whose club has one player with that shirt in the gazetteer:
+    who it is needs no player named before (headlines and intros name the player later, if at all)."""
+    ftext = doc.ftext
+    if "'" not in ftext and "\u2019" not in ftext:
+        return []
+    found = []
+    for m in doc.mentions:
+        if m.kind != "club" or m.entity is None or not m.possessive:
+            continue
+        shirt = _CLUB_SHIRT.match(ftext, m.fe)
+        if shirt is None:
+            continue
+        players = doc.gaz.players_by_club_shirt.get((m.entity, int(shirt.group(1))), ())
+        if len(players) != 1:
+            continue
+        m.inside_reference = True  # his club, never a destination
+        ref = Mention(m.fs, shirt.end(), (), "reference", kind="player", entity=players[0], confidence=0.7)
+        ref.reference = "shirt"
+        found.append(ref)
+    return found
+
+
 def resolve_references(doc: Doc) -> None:
     """Add a player mention for every reference that resolves, walking the article in order so that "recent"
     means recent at that point."""
     mentions = doc.mentions
+    mentions.extend(club_shirt_mentions(doc))
     found = _reference_matches(doc)
     if not found:
         return

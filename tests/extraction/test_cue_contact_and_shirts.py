@@ -1,0 +1,59 @@
+"""Cues found unseen in the fourth probe set (talking to a player's people, contact about him, clubs circling,
+a buy-back clause) and a club's shirt named in the possessive ("Northgate's No 9") standing for the player who
+wears it, even before he is named."""
+
+from datetime import date
+
+from .conftest import rumour_map
+
+
+def test_speaking_to_a_players_representatives_is_talks(run):
+    x = run("Bayern Munich have spoken to Dylan Marsh's representatives about a summer move.")
+    assert rumour_map(x) == {(8, 6): "talks"}
+    x = run("Bayern Munich have spoken to the 21-year-old's representatives.", published=date(2024, 6, 1))
+    assert rumour_map(x) == {}  # nobody named or referred to before: nothing to attach the cue to
+
+
+def test_contacting_a_club_about_a_player_is_interest(run):
+    x = run("Bayern Munich have already contacted Harbour Town about winger Dylan Marsh.")
+    assert rumour_map(x) == {(8, 6): "interest"}
+
+
+def test_clubs_circling_a_player_is_interest(run):
+    x = run("Harbour Town have offered Dylan Marsh a new deal as Bayern Munich circle.")
+    assert (8, 6) in rumour_map(x) and rumour_map(x)[(8, 6)] == "interest"
+
+
+def test_the_centre_circle_is_no_cue(run):
+    assert rumour_map(run("Dylan Marsh picked the ball up in the centre circle against Bayern Munich.")) == {}
+
+
+def test_exercising_a_buy_back_clause_is_interest(run):
+    x = run("Real Madrid are preparing to exercise the buy-back clause in Dylan Marsh's contract.")
+    assert rumour_map(x) == {(8, 2): "interest"}
+
+
+def test_closing_in_on_a_return_from_injury_is_no_talks(run):
+    x = run("Dylan Marsh is closing in on a return from the hamstring injury he picked up at Bayern Munich.")
+    assert rumour_map(x) == {}
+    x = run("Bayern Munich are closing in on Dylan Marsh.")
+    assert rumour_map(x) == {(8, 6): "talks"}
+
+
+def test_a_clubs_shirt_in_the_possessive_is_the_player_who_wears_it(run):
+    x = run("Bayern Munich have sent scouts to watch Northgate's No 9 - and not for the first time.")
+    assert rumour_map(x) == {(3, 6): "interest"}
+    (m,) = [m for m in x.mentions if m.kind == "player"]
+    assert (m.entity_id, m.surface, m.via) == (3, "Northgate's No 9", "reference")
+
+
+def test_the_shirt_then_anchors_a_later_reference(run):
+    text = "Bayern Munich want Harbour's No 17. They will bid for the 21-year-old next week."
+    x = run(text, published=date(2024, 6, 1))
+    assert [m.entity_id for m in x.mentions if m.kind == "player"] == [8, 8]
+
+
+def test_a_shirt_two_players_share_is_nobody(run):
+    # Riverside's No 66 is Kettering's; no Riverside player wears 5, and a number on its own is no one.
+    x = run("Bayern Munich sent scouts to watch Riverside's No 5.")
+    assert [m for m in x.mentions if m.kind == "player"] == []
