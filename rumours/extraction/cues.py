@@ -134,7 +134,7 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         r"agreed (?:a |an |the )?" + _ADJS + r"(?:fee|deal|terms|move|transfer|switch|"
         r"price)|agrees? (?:a |an )?(?:\w++ )?(?:switch|move|deal|transfer|fee)|(?:set|poised|due|expecte"
         r"d) to "
-        r"(?:join|sign|move|complete|seal|finalise|undergo|confirm|announce)|"
+        r"(?:join|sign|move|complete|seal|finalise|undergo|confirm|announce|arrive)|"
         r"(?:is|are) (?:now )?(?:heading|headed|on (?:his|her) way) to\b|"
         r"on the verge of (?:joining|signing|a move|completing)|"
         r"close to (?:joining|signing|completing|a move|a deal|an agreement)|(?:pending|subject to|ahead of) "

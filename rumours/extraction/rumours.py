@@ -280,6 +280,15 @@ def _previous_subject_club(doc: Doc, si: int) -> int | None:
     return _club_of(before[0]) if before and before[0].fs - doc.sfs[si - 1] <= 4 else None
 
 
+def _club_before(doc: Doc, si: int, player: Mention) -> bool:
+    """The player's own club is named before him in the sentence ("Bournemouth centre-back Dean Huijsen"):
+    where he came from is said, so the move is news, not an aside about some earlier career."""
+    current = doc.gaz.player(player.entity).club_id
+    return current is not None and any(
+        m.kind == "club" and m.entity == current and m.fe <= player.fs for m in doc.by_sentence[si]
+    )
+
+
 def _sentence_candidates(doc: Doc, si: int, player: Mention, stage: str) -> list[int]:
     current = doc.gaz.player(player.entity).club_id
     found, _ = _targets(doc, si, (doc.sfs[si], doc.sfe[si]), doc.sfe[si], doc.sfe[si], player, stage)
@@ -422,13 +431,19 @@ def rumour_events(doc: Doc) -> list[Event]:
                 clubs, confidence = [current], 0.5
             if not clubs and _is_background(ftext[clause[0] : clause[1]]):
                 continue  # "has turned down a big move before": an old story, and no club to pin it on
-            if not clubs and not others and stage == "completed" and explicit_from is not None:
-                # "Pep Guardiola moved quickly. Reijnders joined from AC Milan": the club the paragraph was
-                # just about is where he went.
+            if (
+                not clubs
+                and not others
+                and stage in ("completed", "agreed")
+                and (explicit_from is not None or (stage == "completed" and _club_before(doc, si, player)))
+            ):
+                # "Pep Guardiola moved quickly. Reijnders joined from AC Milan", "Madrid have strengthened.
+                # Bournemouth's Huijsen joined", "... X is expected to arrive from Liverpool": the club the
+                # paragraph was just about is where he went.
                 arrival = _previous_subject_club(doc, si)
                 if arrival not in (None, current, explicit_from):
                     clubs, confidence = [arrival], 0.45
-            elif not clubs and not others and stage != "completed":
+            if not clubs and not others and stage != "completed":
                 # A refusal answers what came before it, never a link reported after it, unless it dismisses
                 # claims the next sentence goes on to report. Never across a paragraph: a new item begins.
                 refusal = stage in ("denied", "rejected") and not _REPORTS.search(m.group())

@@ -57,3 +57,17 @@ def test_a_shirt_two_players_share_is_nobody(run):
     # Riverside's No 66 is Kettering's; no Riverside player wears 5, and a number on its own is no one.
     x = run("Bayern Munich sent scouts to watch Riverside's No 5.")
     assert [m for m in x.mentions if m.kind == "player"] == []
+
+
+def test_a_move_with_no_destination_goes_to_the_club_the_paragraph_opened_with(run):
+    text = (
+        "Bayern Munich have already strengthened at the back. Harbour Town winger Dylan Marsh joined earlier "
+        "this month, and Tomas Kettering is expected to arrive from Riverside once his contract expires."
+    )
+    assert rumour_map(run(text)) == {(8, 6): "completed", (1, 6): "agreed"}
+
+
+def test_a_bare_joined_without_his_club_named_borrows_no_destination(run):
+    # Nothing says where he came from: "joined" may be any part of his career.
+    text = "Bayern Munich have already strengthened at the back. Dylan Marsh joined as a teenager."
+    assert rumour_map(run(text)) == {}
