@@ -391,7 +391,7 @@ CONTRACT_CUES: tuple[Cue, ...] = (
         "wage",
         r"(?:" + MONEY + r")(?:\s|-)*(?:per|a|each)(?:\s|-)*week|(?:" + MONEY + r")\s?(?:pw|p/w)\b|"
         r"(?:earns|earning|earn|paid|pockets|pocketing|picks up|on wages of|wages of|salary of|"
-        r"weekly wage of)\s+(?:a\s+)?(?:\w++\s+)?(?:" + MONEY + r")",
+        r"weekly wage of)\s+(?:a\s+)?(?:\w++\s+)?(?:" + MONEY + r")(?!\w*\s+(?:for|to sign|to buy)\b)",
     ),
 )
 CONTRACT = _compile(CONTRACT_CUES)

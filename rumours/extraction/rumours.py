@@ -40,7 +40,10 @@ PRIORITY = {
 _ASIDE = re.compile(r",\s+(?:who|which|where|whose)\b[^,;]*,")
 _THAT = re.compile(r"\bthat\b")
 _HIM_AFTER = re.compile(r"\s*(?:with |in |for |to |on |about )?(?:him|her)\b")
-_SELLER_VERB = re.compile(r"\b(?:rejected|rejects|received|receives|considering|turned down|snubbed)\b")
+_SELLER_VERB = re.compile(
+    r"\b(?:rejected|rejects|received|receives|considering|turned down|snubbed|entertain(?:s|ed|ing)?|"
+    r"listen(?:s|ed|ing)? to|accept(?:s|ed|ing)?)\b"
+)
 _IN_YEAR = re.compile(r"\bin (20\d\d)\b")
 _REPORTS = re.compile(
     r"\b(?:reports?|speculation|rumou?rs?|claims?|suggestions?|talk|links?|stories|story)\b"
@@ -88,7 +91,16 @@ _PER_WEEK = re.compile(r"\s*(?:-|\s)*(?:per|a|each)(?:\s|-)*week|\s?(?:pw|p/w)\b
 # Every match of each pattern below holds one of its words: the plain substring tests run first.
 _NEGATION_WORDS = ("no", "ne", "n'", "without", "den")
 _CONDITIONAL_WORDS = ("if", "unless", "whether", "should")
-_SELLER_WORDS = ("reject", "receive", "considering", "turned down", "snubbed")
+_SELLER_WORDS = (
+    "reject",
+    "receive",
+    "considering",
+    "turned down",
+    "snubbed",
+    "entertain",
+    "listen",
+    "accept",
+)
 
 
 def _negation_words(words: str) -> bool:

@@ -71,3 +71,15 @@ def test_a_bare_joined_without_his_club_named_borrows_no_destination(run):
     # Nothing says where he came from: "joined" may be any part of his career.
     text = "Bayern Munich have already strengthened at the back. Dylan Marsh joined as a teenager."
     assert rumour_map(run(text)) == {}
+
+
+def test_a_fee_paid_for_a_player_is_no_wage(run):
+    x = run("Bayern Munich paid Harbour Town £72m for the winger Dylan Marsh in 2023.")
+    assert [c for c in x.contracts if c.fact_type == "wage"] == []
+    x = run("Dylan Marsh is paid £90,000 a week at Harbour Town.")
+    assert [(c.player_id, c.weekly_wage) for c in x.contracts if c.fact_type == "wage"] == [(8, 90_000)]
+
+
+def test_a_club_that_will_not_entertain_offers_for_its_player_is_selling_not_renewing(run):
+    x = run("Harbour Town will not entertain offers for Dylan Marsh, after reports linked him with Bayern.")
+    assert [c for c in x.contracts if c.player_id == 8] == []
