@@ -292,7 +292,9 @@ _BODY = "|".join(sorted(BODY_PARTS, key=len, reverse=True))
 INJURY_RE = re.compile(
     rf"(?P<term>\binjur(?:y|ies|ed|ing)\b(?![ -]time)|\bknocks?\b|\bstrain(?:ed)?\b|\bsprain(?:ed)?\b|"
     rf"\b(?:torn|tore|tearing)\b(?! (?:up|apart|through|into)\b)|"
-    rf"\bruptur(?:e|ed)\b|\bfractur(?:e|ed)\b|\bbroken (?:{_BODY})\b|\bbroke (?:his|her) (?:{_BODY})\b|"
+    rf"\bruptur(?:e|ed|ing)\b|\bfractur(?:e|ed|ing)\b|\bbroken (?:{_BODY})\b|"
+    rf"\bbroke (?:his|her) (?:{_BODY})\b|"
+    rf"\b(?:damag|twist|tweak)(?:ed|ing) (?:his|her) (?:{_BODY})\b|"
     rf"\b(?:{_BODY}) (?:problem|complaint|issue|tear|strain)s?\b|\bconcussion\b|\bsurgery\b|"
     rf"\boperation (?:on|to)\b|"
     rf"\bsidelined\b|\bon the sidelines\b|\bout of action\b|\bhurt\b|\blimped off\b|\blay-off\b|\blayoff\b|"
@@ -318,7 +320,9 @@ INJURY_PHRASE = re.compile(
     rf"(?:(?:serious|suspected|minor|severe|bad|long-term|recurring|slight|major|nasty|fresh|"
     rf"cruciate|ligament|tendon|muscle|muscular|broken|fractured|torn|ruptured|pulled|damaged|bruised|"
     rf"(?:{_BODY}))\s+){{0,4}}(?:injury|problem|strain|tear|fracture|knock|sprain|rupture|damage)"
-    rf"|(?:broken|fractured|torn|ruptured|damaged|injured) (?:(?:his|her|a) )?(?:{_BODY})|concussion"
+    rf"|(?:broken|fractured|torn|ruptured|damaged|injured|damaging|twisting|tweaking) (?:(?:his|her|a) )?"
+    rf"(?:{_BODY})|(?:rupturing|tearing|fracturing) (?:(?:his|her|the|a|an) )?(?:anterior |medial |lateral )?"
+    rf"(?:cruciate ligament|ligament|{_BODY})|concussion"
 )
 ABSENCE_RE = re.compile(
     r"(?:(?:up to|at least|around|about|nearly|almost|another|a further|the next|roughly)\s)?"

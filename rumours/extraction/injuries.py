@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .cues import ABSENCE_RE, BODY_PARTS, INJURY, INJURY_BLOCK, INJURY_PHRASE, TEAM_INJURY
@@ -23,6 +24,28 @@ TEAM_INJURY_WORDS = (
     "stretched", "ravaged", "hit", "depleted", "decimated", "weakened", "hampered", "plagued", "affected",
     "thinned", "crisis", "list", "problems", "worries", "woes", "concerns", "injury-",
 )  # fmt: skip
+
+
+# What follows a name the gazetteer does not know when that person is the one who is hurt: "Michail Antonio
+# recovers from", "Gianluca Scamacca, who was making his first appearance since".
+_ACTS = re.compile(
+    r",?\s*who\b|\s+(?:is|was|has|had|recovers|recovering|suffered|sustained|picked|limped|hurt|injured|tore|"
+    r"broke|faces|will|could|remains|misses|missed)\b"
+)
+
+
+def _someone_unknown_between(doc: Doc, si: int, clause: tuple[int, int], cs: int, players) -> bool:
+    """A person the gazetteer does not know acts between the known players and the injury cue: the injury is
+    his ("ease the burden on Bowen while Michail Antonio recovers from the injuries")."""
+    after = max([clause[0], *(p.fe for p in players)])
+    if after >= cs:
+        return False
+    start = doc.sentence_starts[si]
+    for name in doc.unknown_names(si, cs, after_f=after):
+        at = doc.text.find(name, doc.folded.orig(after) if after > doc.sfs[si] else start)
+        if at >= 0 and _ACTS.match(doc.text, at + len(name)):
+            return True
+    return False
 
 
 def _nearest(pattern, doc: Doc, lo: int, hi: int, pos: int):
@@ -79,7 +102,7 @@ def extract_injuries(doc: Doc) -> list[InjuryFact]:
         if m.group("miss") and not (term_sentences & {si - 1, si, si + 1}):
             continue  # "could miss the game" is an injury only where injuries are being talked about
         players = pick_subjects(doc, si, clause, m.start(), m.end())
-        if not players:
+        if not players or _someone_unknown_between(doc, si, clause, m.start(), players):
             continue
         phrase = _nearest(INJURY_PHRASE, doc, clause[0], clause[1], m.start())
         absence = _nearest(ABSENCE_RE, doc, doc.sfs[si], doc.sfe[si], m.start())

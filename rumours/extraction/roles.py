@@ -94,7 +94,7 @@ def pick_subjects(
             return _dedupe(g)
 
     if len(groups) == 1:
-        return _dedupe(groups[0])
+        return _last_if_relative(doc, _dedupe(groups[0]), cs)
 
     def distance(g: list[Mention]) -> float:
         if g[-1].fe <= cs:
@@ -103,7 +103,18 @@ def pick_subjects(
             return (g[0].fs - ce) * 1.3
         return 0.0
 
-    return _dedupe(min(groups, key=distance))
+    return _last_if_relative(doc, _dedupe(min(groups, key=distance)), cs)
+
+
+# A relative clause in the singular after a list is about its last name: "saves from Lookman and Scamacca, who
+# was making his first appearance since rupturing a ligament" is Scamacca's injury only.
+_WHO_SINGULAR = re.compile(r",\s*who\s+(?:was|is|has|had|suffered|sustained|tore|broke|picked|limped)\b")
+
+
+def _last_if_relative(doc: Doc, group: list[Mention], cs: int) -> list[Mention]:
+    if len(group) > 1 and group[-1].fe < cs and _WHO_SINGULAR.match(doc.ftext, group[-1].fe, cs):
+        return group[-1:]
+    return group
 
 
 def _dedupe(group: list[Mention]) -> list[Mention]:
