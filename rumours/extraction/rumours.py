@@ -18,7 +18,7 @@ from .discourse import (
     subject_club,
     tentative_agreement,
 )
-from .lexicon import holds_any
+from .lexicon import NOT_NAMES, holds_any
 from .matching import Mention
 from .records import RumourFact, rumour_fact
 from .roles import last_words, pick_subjects, word_count
@@ -292,6 +292,24 @@ def _previous_subject_club(doc: Doc, si: int) -> int | None:
     return _club_of(before[0]) if before and before[0].fs - doc.sfs[si - 1] <= 4 else None
 
 
+_SELLER_STAGES = ("denied", "rejected", "linked")  # stages whose subject is not the buyer
+# A clause opening with a name and a verb: "and Flamengo are understood to have agreed", "but Al-Ahli have".
+_OPENS_WITH_NAME = re.compile(
+    r"\s*(?:(?:and|but|while|whereas|with)\s+)?([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+"
+    r"(?:are|is|were|was|have|has|had|will|would)\b"
+)
+
+
+def _unknown_opens(doc: Doc, clause: tuple[int, int], cs: int) -> bool:
+    """The clause of a cue opens with a subject the gazetteer does not know (a club or person it has never
+    heard of), so the clubs of the rest of the sentence are not the ones acting."""
+    start = doc.folded.orig(clause[0])
+    m = _OPENS_WITH_NAME.match(doc.text, start, doc.folded.orig(max(clause[0], cs - 1)) + 1)
+    if m is None or any(t in NOT_NAMES for t in m.group(1).split()):
+        return False
+    return not doc._in_entity(doc.folded.fpos(m.start(1)))
+
+
 def _club_before(doc: Doc, si: int, player: Mention) -> bool:
     """The player's own club is named before him in the sentence ("Bournemouth centre-back Dean Huijsen"):
     where he came from is said, so the move is news, not an aside about some earlier career."""
@@ -433,6 +451,8 @@ def rumour_events(doc: Doc) -> list[Event]:
             confidence = _TIER_CONFIDENCE.get(tier, 0.4)
             if aside and not clubs:
                 continue  # "X, who joined from City in the summer, is watched by ...": history, no club here
+            if not clubs and stage not in _SELLER_STAGES and _unknown_opens(doc, clause, cs):
+                continue  # "..., and Flamengo have agreed terms with him": a buyer the gazetteer lacks
             others = [] if clubs else _sentence_candidates(doc, si, player, stage)
             if len(others) == 1:
                 if stage == "completed" and _names_an_earlier_year(doc, doc.sfs[si], doc.sfe[si]):

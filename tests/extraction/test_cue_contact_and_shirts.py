@@ -83,3 +83,13 @@ def test_a_fee_paid_for_a_player_is_no_wage(run):
 def test_a_club_that_will_not_entertain_offers_for_its_player_is_selling_not_renewing(run):
     x = run("Harbour Town will not entertain offers for Dylan Marsh, after reports linked him with Bayern.")
     assert [c for c in x.contracts if c.player_id == 8] == []
+
+
+def test_a_buyer_the_gazetteer_does_not_know_takes_no_club_from_elsewhere_in_the_sentence(run):
+    text = (
+        "Harbour Town are prepared to let Dylan Marsh go for free, and Flamengo are understood to have "
+        "agreed personal terms with him."
+    )
+    assert rumour_map(run(text)) == {}
+    text = "Harbour Town will let Dylan Marsh go, and Bayern Munich have agreed personal terms with him."
+    assert rumour_map(run(text)) == {(8, 6): "agreed"}
