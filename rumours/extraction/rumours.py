@@ -263,7 +263,13 @@ def _done_in_an_earlier_year(doc: Doc, ce: int, clause_end: int) -> bool:
 
 def _names_an_earlier_year(doc: Doc, start: int, end: int) -> bool:
     year = _IN_YEAR.search(doc.ftext, start, end)
-    return year is not None and int(year.group(1)) < doc.published.year
+    if year is not None and int(year.group(1)) < doc.published.year:
+        return True
+    return doc.ftext.find("last ", start, end) >= 0 and _LAST_TIME.search(doc.ftext, start, end) is not None
+
+
+# A time before the article's own window, said without a year: "who joined them from Genk last summer".
+_LAST_TIME = re.compile(r"\blast (?:summer|season|year|campaign)\b")
 
 
 def _same_paragraph(doc: Doc, a: int, b: int) -> bool:

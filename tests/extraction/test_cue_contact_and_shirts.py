@@ -93,3 +93,10 @@ def test_a_buyer_the_gazetteer_does_not_know_takes_no_club_from_elsewhere_in_the
     assert rumour_map(run(text)) == {}
     text = "Harbour Town will let Dylan Marsh go, and Bayern Munich have agreed personal terms with him."
     assert rumour_map(run(text)) == {(8, 6): "agreed"}
+
+
+def test_a_move_last_summer_is_history(run):
+    text = "Harbour Town would want £30m for Dylan Marsh, who joined them from Bayern Munich last summer."
+    assert rumour_map(run(text)) == {}
+    text = "Dylan Marsh joined Bayern Munich from Harbour Town this week."
+    assert rumour_map(run(text)) == {(8, 6): "completed"}
