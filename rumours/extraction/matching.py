@@ -4,9 +4,10 @@ disambiguation of names several entities share ("Cole", "Madrid", "Rangers") fro
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -82,6 +83,7 @@ def _cap_ok(folded: Folded, fs: int, fe: int, cap: int) -> bool:
 
 
 _END = itemgetter(0)
+_START = attrgetter("fs")
 _new = object.__new__
 
 
@@ -412,6 +414,8 @@ def fuzzy_mentions(
             continue
         if gaz.key_index.get(word) is not None:
             continue  # an exact name that failed its checks: not a misspelling
+        if fs > 1 and ftext[fs - 1] == " " and _ends_at(taken, fs - 1):
+            continue  # "FC Internazionale Milano": a word after a name is more of that name, not another
         key = _closest(gaz, word)
         if key is None:
             continue
@@ -422,6 +426,12 @@ def fuzzy_mentions(
 
 
 _FUZZY_CACHE_MAX = 50_000
+
+
+def _ends_at(mentions: list[Mention], end: int) -> bool:
+    """Some mention of `mentions` (in start order) ends at `end`."""
+    k = bisect_right(mentions, end, key=_START) - 1
+    return any(mentions[j].fe == end for j in range(max(0, k - 2), k + 1))
 
 
 def _closest(gaz: Gazetteer, word: str) -> str | None:
