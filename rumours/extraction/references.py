@@ -605,11 +605,11 @@ def resolve_club_references(doc: Doc) -> None:
         m.reference = "club"
         m.possessive = r.group("tail") == "'s"
         added.append(m)
-    added += _club_pronouns(doc)
+    added += _club_pronouns(doc, added)
     doc.mentions.extend(added)
 
 
-def _club_pronouns(doc: Doc) -> list[Mention]:
+def _club_pronouns(doc: Doc, found: list[Mention]) -> list[Mention]:
     """ "Real Madrid are rebuilding. They have completed the signing of X": a sentence that opens with "They"
     right after one that opens with a club is about that club. Only sentence openings, where the pronoun is
     the subject and the club before it most likely was too."""
@@ -619,7 +619,7 @@ def _club_pronouns(doc: Doc) -> list[Mention]:
     while at >= 0:
         si = bisect_right(sfs, at) - 1
         if si >= 1 and sfs[si] == at:
-            club = _opening_club(doc, sfs[si - 1], doc.sfe[si - 1])
+            club = _opening_club(doc, sfs[si - 1], doc.sfe[si - 1], found)
             if club is not None:
                 m = Mention(at, at + 4, (), "reference", kind="club", entity=club, confidence=0.5)
                 m.reference = "club"
@@ -628,11 +628,16 @@ def _club_pronouns(doc: Doc) -> list[Mention]:
     return added
 
 
-def _opening_club(doc: Doc, lo: int, hi: int) -> int | None:
-    """The club a sentence opens with, unless it only qualifies the player who follows ("Harbour Town
-    winger Dylan Marsh impressed")."""
-    there = sorted((m for m in doc.mentions if lo <= m.fs < hi), key=lambda m: m.fs)
-    if not there or there[0].fs != lo or there[0].kind != "club":
+# Words a sentence may open with before its subject: "But the Spanish giants have form".
+_OPENING_WORDS = ("", "but ", "and ", "yet ", "so ", "however, ", "meanwhile, ")
+
+
+def _opening_club(doc: Doc, lo: int, hi: int, found: list[Mention] = ()) -> int | None:
+    """The club a sentence opens with (after "But", "However," and the like; `found`: club references found
+    but not yet among the mentions), unless it only qualifies the player who follows ("Harbour Town winger
+    Dylan Marsh impressed")."""
+    there = sorted((m for m in [*doc.mentions, *found] if lo <= m.fs < hi), key=lambda m: m.fs)
+    if not there or there[0].kind != "club" or doc.ftext[lo : there[0].fs] not in _OPENING_WORDS:
         return None
     if (
         len(there) > 1

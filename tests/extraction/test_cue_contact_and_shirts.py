@@ -100,3 +100,10 @@ def test_a_move_last_summer_is_history(run):
     assert rumour_map(run(text)) == {}
     text = "Dylan Marsh joined Bayern Munich from Harbour Town this week."
     assert rumour_map(run(text)) == {(8, 6): "completed"}
+
+
+def test_they_after_a_sentence_opening_but_and_a_club_is_that_club(run):
+    text = "But Bayern Munich have form in England. They are tipped to do the same with Dylan Marsh."
+    assert rumour_map(run(text)) == {(8, 6): "linked"}
+    text = "But the rain never stopped in Munich. They are tipped to do the same with Dylan Marsh."
+    assert rumour_map(run(text)) == {}
