@@ -157,13 +157,15 @@ RUMOUR_CUES: tuple[Cue, ...] = (
     Cue(
         "completed",
         r"(?:has|have|had) (?:now |officially |finally |also )?(?:signed|joined|completed|sealed)|"
-        r"signed (?:for|with|from)|\bjoins\b|\bjoined\b|completed (?:his|her|a|the) (?:\w++ )?(?:move|tra"
+        r"signed (?:for|with|from)|\bjoins\b|\bjoined\b|completed (?:his|her|a|an|the) "
+        r"(?:[\w\u00a3\u20ac$.]++ )?(?:move|tra"
         r"nsfer|"
         r"switch|loan|signing)|\bunveiled\b|(?:moved|switched) to|\bleft\b[^.;]{0,40}?\bto join|"
         r"(?:is|are|was|were|been|be|currently|already|spent|spending|spend)\s+(?:[\w'-]++\s+){0,4}?on (?"
         r":a |an )?"
         r"(?:[\w'-]++\s+){0,2}?loan (?:from|at|to|with|until)|loaned (?:out )?to|completed the signing|"
         r"(?:brought|brings) in\b|snapped up|(?:arrived|arrives) (?:on loan )?from\b|"
+        r"recall(?:ed|s)? (?:[\w'.-]++ ){1,4}?from (?:his |her |a |the |their )?loan\b|"
         r"(?:announce[sd]?|announcing|confirm(?:s|ed)?|confirming) the (?:[\w-]+ )?(?:signing|arrival|"
         r"capture) of",
         buyer_subject=True,
@@ -228,7 +230,12 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         r"contact(?:ed|ing|s)? (?:[\w'-]++ ){1,3}?(?:about|over|regarding)\b|(?:made|make|making) contact\b|"
         r"circl(?:ing|es?)(?= *[.,;]| for\b| around\b)|circling\b|"
         r"(?:exercis|trigger|activat)(?:e|es|ed|ing) (?:the |a |their |his |its )?(?:buy-?back|repurchase) "
-        r"(?:clause|option)",
+        r"(?:clause|option)|"
+        r"their (?:[\w-]++ )?priority\b|(?:lead|leads|leading|led) the race\b|in the mix for|"
+        r"put off by the (?:asking )?price|track(?:ing|ed|s)? (?!record)|"
+        r"(?:enquiry|inquiry|approach) (?:has been |have been |was |were )?made (?:about|for)\b|"
+        r"(?<!was )(?<!were )(?<!been )(?<!being )(?<!is )(?:asked|enquired|inquired) (?:[\w'.-]++ ){1,3}?"
+        r"about\b|sound(?:ed|ing|s)? out\b|make (?:their|a|his|its) move\b",
         buyer_subject=True,
     ),
     Cue(

@@ -19,12 +19,15 @@ FOCUS_REACH = 2  # sentences back a clause without a player may borrow the playe
 _NOT_A_TARGET = re.compile(
     r"(?:against|beat|beating|beaten|versus|vs\.?|v|over|(?:tie|game|match|win|defeat|draw|victory|loss|"
     r"clash|trip|"
-    r"visit|fixture|final)\s+(?:\w+\s+)?(?:at|to|with|against))\s+(?:the\s+)?$"
+    r"visit|fixture|final)\s+(?:\w+\s+)?(?:at|to|with|against)|"
+    # "tracked him since his days at Atalanta": a club of his past
+    r"(?:days|time|spell|spells|stint|years)\s+(?:at|with))\s+(?:the\s+)?$"
 )
-_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
+# "from Napoli", and "from his loan at Nice": where a player comes from.
+_FROM = re.compile(r"\bfrom\s+(?:(?:his|her|a|their)\s+loan\s+(?:spell\s+)?(?:at|with)\s+)?(?:the\s+)?$")
 # A text those two patterns match, trailing space stripped, ends with one of these words: one `endswith` rules
 # out most clubs before the searches, which try every position of their 40 characters.
-FROM_ENDS = ("from", "the")
+FROM_ENDS = ("from", "the", "at", "with")
 NOT_A_TARGET_ENDS = (
     "against", "beat", "beating", "beaten", "versus", "vs", "vs.", "v", "over", "at", "to", "with", "the",
 )  # fmt: skip

@@ -83,6 +83,33 @@ def someone_elses_surnames(folded: Folded, mentions: list[Mention]) -> set[int]:
     return drop
 
 
+# A capitalised word that is not followed by another: "Theo Marchand, who", not a title-case headline such as
+# "Theo Ruled Out For A Month".
+_WORD_AFTER = re.compile(r" ([A-Z][a-z\u00e0-\u024f'-]+)(?! [A-Z])")
+
+
+def someone_elses_first_names(folded: Folded, mentions: list[Mention]) -> set[int]:
+    """Indexes into `mentions` (in start order) of one-word player aliases followed by a capitalised word that
+    no mention covers: "Lyon's Theo Marchand" is not Theo Hernández, whatever his alias says."""
+    drop = set()
+    starts: set[int] | None = None  # mention starts, made for the first alias that needs them
+    ftext = folded.text
+    for i, m in enumerate(mentions):
+        if m.via != "alias" or m.kind != "player" or m.fe >= len(ftext) or ftext[m.fe] != " ":
+            continue
+        if " " in ftext[m.fs : m.fe]:
+            continue
+        _, e = folded.span(m.fs, m.fe)
+        after = _WORD_AFTER.match(folded.original, e)
+        if after is None or after.group(1) in NOT_NAMES:
+            continue
+        if starts is None:
+            starts = {other.fs for other in mentions}
+        if m.fe + 1 not in starts:
+            drop.add(i)
+    return drop
+
+
 def _is_first_name(folded: Folded, fs: int, fe: int) -> bool:
     ftext = folded.text
     if (fs > 0 and ftext[fs - 1].isalnum()) or (fe < len(ftext) and ftext[fe].isalnum()):

@@ -12,7 +12,7 @@ from operator import attrgetter, itemgetter
 
 from .candidates import extract_candidates
 from .contracts import extract_contracts
-from .first_names import first_name_mentions, someone_elses_surnames
+from .first_names import first_name_mentions, someone_elses_first_names, someone_elses_surnames
 from .gazetteer import Gazetteer
 from .injuries import extract_injuries
 from .matching import Mention, fuzzy_mentions, resolve, scan_with_triggers, title_scan
@@ -149,7 +149,9 @@ class Doc:
         title_mentions = title_scan(title, gaz)
         resolve(mentions, title_mentions, gaz)
         _first_name_clashes(self.ftext, mentions, gaz)
-        others = someone_elses_surnames(self.folded, mentions)
+        others = someone_elses_surnames(self.folded, mentions) | someone_elses_first_names(
+            self.folded, mentions
+        )
         if others:
             mentions = [m for i, m in enumerate(mentions) if i not in others]
         first_names = first_name_mentions(self.folded, mentions)

@@ -1,0 +1,60 @@
+"""Transfer wordings found unseen in the fifth probe set, each with a near miss that must stay quiet."""
+
+from .conftest import rumour_map
+
+
+def test_making_a_player_a_priority_is_interest(run):
+    assert rumour_map(run("Bayern Munich have made Dylan Marsh their priority on the left.")) == {
+        (8, 6): "interest"
+    }
+
+
+def test_leading_the_race_and_being_in_the_mix_are_interest(run):
+    assert rumour_map(run("Bayern Munich are leading the race for Dylan Marsh.")) == {(8, 6): "interest"}
+    assert rumour_map(run("Bayern Munich are in the mix for Dylan Marsh.")) == {(8, 6): "interest"}
+
+
+def test_tracking_is_interest_but_a_track_record_is_not(run):
+    assert rumour_map(run("Bayern Munich are also tracking Dylan Marsh.")) == {(8, 6): "interest"}
+    assert rumour_map(run("Dylan Marsh has a fine track record against Bayern Munich.")) == {}
+
+
+def test_tracking_him_since_his_days_at_a_club_makes_that_club_no_destination(run):
+    text = "Bayern Munich have tracked Dylan Marsh since his days at Riverside United."
+    assert rumour_map(run(text)) == {(8, 6): "interest"}
+
+
+def test_asking_a_club_about_a_player_and_sounding_it_out_are_interest(run):
+    assert rumour_map(run("Bayern Munich have asked Harbour Town about Dylan Marsh.")) == {(8, 6): "interest"}
+    x = run("Bayern Munich have sounded out Harbour Town about Dylan Marsh.")
+    assert rumour_map(x) == {(8, 6): "interest"}
+    # Asked about him, in the passive, is a press conference question, not a club's move.
+    assert rumour_map(run("Bayern Munich's coach was asked about Dylan Marsh on Friday.")) == {}
+
+
+def test_an_enquiry_made_about_a_player_is_interest(run):
+    x = run("An enquiry has been made about Harbour Town's Dylan Marsh by Bayern Munich.")
+    assert rumour_map(x) == {(8, 6): "interest"}
+
+
+def test_making_their_move_is_interest(run):
+    x = run("Bayern Munich are expected to make their move for Dylan Marsh in the summer.")
+    assert rumour_map(x) == {(8, 6): "interest"}
+
+
+def test_recalling_a_player_from_his_loan_is_a_completed_move_back(run):
+    # The gazetteer lists Dylan Marsh at Harbour Town, the club he is on loan at.
+    x = run("Riverside United have recalled Dylan Marsh from his loan at Harbour Town with immediate effect.")
+    assert rumour_map(x) == {(8, 1): "completed"}
+
+
+def test_completing_a_priced_move_is_completed(run):
+    x = run("Dylan Marsh completed an £18m move from Harbour Town to Bayern Munich.")
+    assert rumour_map(x) == {(8, 6): "completed"}
+
+
+def test_a_one_word_alias_before_another_surname_is_somebody_else(run):
+    # "Marsh" is Dylan Marsh's alias; "Marsh Okafor" is another player the gazetteer does not know.
+    x = run("Bayern Munich are also tracking Harbour Town's teenager Marsh Okafor, who has yet to debut.")
+    assert rumour_map(x) == {}
+    assert [m.entity_id for m in x.mentions if m.kind == "player"] == []
