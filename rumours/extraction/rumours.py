@@ -44,7 +44,10 @@ _SELLER_VERB = re.compile(
     r"\b(?:rejected|rejects|received|receives|considering|turned down|snubbed|entertain(?:s|ed|ing)?|"
     r"listen(?:s|ed|ing)? to|accept(?:s|ed|ing)?)\b"
 )
-_IN_YEAR = re.compile(r"\bin (20\d\d)\b")
+_IN_YEAR = re.compile(
+    r"\bin (?:(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"the summer of|the winter of|the spring of|the autumn of) )?(20\d\d)\b"
+)
 _REPORTS = re.compile(
     r"\b(?:reports?|speculation|rumou?rs?|claims?|suggestions?|talk|links?|stories|story)\b"
 )
@@ -399,7 +402,9 @@ def rumour_events(doc: Doc) -> list[Event]:
             continue  # "dismissed reports that he has agreed to join": the agreement is what is denied
         pre = ftext[clause[0] : cs]
         words = last_words(pre, 6)
-        if cue.past and MODAL.search(last_words(words, 5)):
+        # A past form right after "and" is a finite verb of its own ("moved quickly to find an alternative and
+        # completed a loan"): a modal word before the "and" is not about it.
+        if cue.past and not (" " + words).endswith(" and") and MODAL.search(last_words(words, 5)):
             continue
         if stage == "completed" and _done_in_an_earlier_year(doc, ce, clause[1]):
             continue  # "who moved to Frankfurt from Wolfsburg in 2023": history, not this window's news

@@ -58,3 +58,16 @@ def test_a_one_word_alias_before_another_surname_is_somebody_else(run):
     x = run("Bayern Munich are also tracking Harbour Town's teenager Marsh Okafor, who has yet to debut.")
     assert rumour_map(x) == {}
     assert [m.entity_id for m in x.mentions if m.kind == "player"] == []
+
+
+def test_a_past_move_after_and_is_no_plan(run):
+    x = run(
+        "Bayern Munich moved quickly to find an alternative and completed a loan for Harbour Town's Dylan Marsh."
+    )
+    assert rumour_map(x) == {(8, 6): "completed"}
+    x = run("Bayern Munich hope to have completed the signing of Dylan Marsh by Friday.")
+    assert rumour_map(x) != {(8, 6): "completed"}
+
+
+def test_a_move_in_a_month_of_an_earlier_year_is_history(run):
+    assert rumour_map(run("Dylan Marsh joined Harbour Town from Bayern Munich in August 2020.")) == {}
