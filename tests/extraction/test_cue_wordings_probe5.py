@@ -62,7 +62,7 @@ def test_a_one_word_alias_before_another_surname_is_somebody_else(run):
 
 def test_a_past_move_after_and_is_no_plan(run):
     x = run(
-        "Bayern Munich moved quickly to find an alternative and completed a loan for Harbour Town's Dylan Marsh."
+        "Bayern Munich moved quickly to find a winger and completed a loan for Harbour Town's Dylan Marsh."
     )
     assert rumour_map(x) == {(8, 6): "completed"}
     x = run("Bayern Munich hope to have completed the signing of Dylan Marsh by Friday.")
