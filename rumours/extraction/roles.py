@@ -103,7 +103,22 @@ def pick_subjects(
             return (g[0].fs - ce) * 1.3
         return 0.0
 
-    return _last_if_relative(doc, _dedupe(min(groups, key=distance)), cs)
+    best = min(groups, key=distance)
+    if best[-1].fe <= cs and best is not groups[0]:
+        # "The goalkeeper, who had lost his place to David Raya, has signed": a name inside a relative clause
+        # that closes before the cue is not its subject when a name stands before that clause.
+        aside = _ASIDE.search(doc.ftext, doc.sfs[si], cs)
+        while aside is not None and not (aside.start() < best[0].fs and best[-1].fe <= aside.end()):
+            aside = _ASIDE.search(doc.ftext, aside.end() - 1, cs)
+        if aside is not None:
+            before = [g for g in groups if g[0].fe <= aside.start()]
+            if before:
+                best = before[-1]
+    return _last_if_relative(doc, _dedupe(best), cs)
+
+
+# A relative clause set off by commas that closes before a cue (as rumours.py's asides).
+_ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*,")
 
 
 # A relative clause in the singular after a list is about its last name: "saves from Lookman and Scamacca, who

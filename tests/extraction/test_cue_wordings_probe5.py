@@ -71,3 +71,11 @@ def test_a_past_move_after_and_is_no_plan(run):
 
 def test_a_move_in_a_month_of_an_earlier_year_is_history(run):
     assert rumour_map(run("Dylan Marsh joined Harbour Town from Bayern Munich in August 2020.")) == {}
+
+
+def test_a_name_inside_a_relative_clause_is_not_the_subject_after_it(run):
+    text = (
+        "Dylan Marsh's future was settled. The winger, who had lost his place to Tomas Kettering, has "
+        "signed a four-year contract at Bayern Munich."
+    )
+    assert [(c.player_id, c.fact_type) for c in run(text).contracts] == [(8, "length")]
