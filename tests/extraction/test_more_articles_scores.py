@@ -13,7 +13,7 @@ def test_more_articles_meet_their_floors():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     _, gold, summary = module.run(ARTICLES)
-    assert len(gold) == 50
+    assert len(gold) == 62
     assert summary["rumours"]["f1"] >= 0.88
     assert summary["rumours"]["status_accuracy"] >= 0.88
     assert summary["injuries"]["f1"] >= 0.85
