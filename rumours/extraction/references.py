@@ -535,12 +535,20 @@ def _pronoun_target(
     return newest, 0.5, "pronoun"
 
 
+# A person named as the speaker of a quote ("... next step," Dortmund director Sebastian Kehl said): the "him"
+# of his words is somebody else, so he does not stand between a player and a later pronoun.
+_SPEAKER_AFTER = re.compile(
+    r"\s*(?:said|says|explained|added|told|insisted|admitted|revealed|claimed|stated)\b"
+)
+
+
 def _person_between(doc: Doc, ordered: list[Mention], starts: list[int], lo: int, hi: int) -> bool:
-    """A person is named inside a sentence strictly between folded positions `lo` and `hi`."""
+    """A person other than a quote's speaker is named inside a sentence strictly between folded positions
+    `lo` and `hi`."""
     sfs, sfe = doc.sfs, doc.sfe
     for k in range(bisect_right(starts, lo), bisect_left(starts, hi)):
         m = ordered[k]
-        if m.kind == "person":
+        if m.kind == "person" and not _SPEAKER_AFTER.match(doc.ftext, m.fe):
             si = bisect_right(sfs, m.fs) - 1
             if si >= 0 and m.fs < sfe[si]:
                 return True

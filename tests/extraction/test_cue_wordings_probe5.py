@@ -79,3 +79,16 @@ def test_a_name_inside_a_relative_clause_is_not_the_subject_after_it(run):
         "signed a four-year contract at Bayern Munich."
     )
     assert [(c.player_id, c.fact_type) for c in run(text).contracts] == [(8, "length")]
+
+
+def test_a_quotes_speaker_does_not_stand_between_a_player_and_him(run):
+    text = (
+        'Harbour Town have recalled Dylan Marsh. "We will sit down with him," Graham Slot said. '
+        "Bayern Munich have asked about taking him for the rest of the season."
+    )
+    assert rumour_map(run(text)).get((8, 6)) == "interest"
+    text = (
+        "Harbour Town have recalled Dylan Marsh. Graham Slot wants a new role. "
+        "Bayern Munich have asked about taking him for the rest of the season."
+    )
+    assert (8, 6) not in rumour_map(run(text))  # "him" may be Slot now: nobody is pinned on it
