@@ -103,6 +103,15 @@ def pick_subjects(
             return (g[0].fs - ce) * 1.3
         return 0.0
 
+    # A cue inside ", who ... ," is about the name the clause hangs on: "Mamardashvili, who spent the season
+    # on loan at Valencia, ... Alisson's understudy".
+    aside = _ASIDE.search(doc.ftext, doc.sfs[si], doc.sfe[si])
+    while aside is not None and aside.end() <= cs:
+        aside = _ASIDE.search(doc.ftext, aside.end() - 1, doc.sfe[si])
+    if aside is not None and aside.start() < cs:
+        head = [g for g in groups if g[-1].fe == aside.start()]
+        if head:
+            return _dedupe(head[0][-1:])
     best = min(groups, key=distance)
     if best[-1].fe <= cs and best is not groups[0]:
         # "The goalkeeper, who had lost his place to David Raya, has signed": a name inside a relative clause

@@ -58,12 +58,15 @@ _APPOINTMENT = re.compile(
     r"\bmanagerial\b|\bhot seat\b|\bin the dugout\b|"
     r"\b(?:manager|coach|coaching|head coach|boss)(?:'s)? (?:job|role|post|position|vacancy)\b|"
     r"\b(?:join|joins|joined|joining|return|returns|move|moves) (?:[\w'-]+ ){0,4}?as (?:their |the |its |a )?"
-    r"(?:new )?(?:manager|head coach|coach|boss|sporting director|assistant|director of football)\b"
+    r"(?:new )?(?:manager|head coach|coach|boss|sporting director|assistant|director of football)\b|"
+    # "a possible successor at Tottenham, should Postecoglou leave": a club's successor is its next coach; a
+    # player's is "Salah's successor".
+    r"\bsuccessor at\b"
 )
 # Every match of the two patterns holds one of these words: most clauses are settled by `in`.
 _APPOINTMENT_WORDS = (
     "charge", "appoint", "managerial", "hot seat", "dugout", "manager", "coach", "boss", "director",
-    "assistant",
+    "assistant", "successor at",
 )  # fmt: skip
 _BACKGROUND_WORDS = ("before", "past", "previously", "last", "ago", "in 20")
 _NEGATABLE = ("interest", "talks", "bid", "agreed", "linked")  # stages a negation in front turns around
@@ -228,6 +231,27 @@ def _all_asides(doc: Doc, si: int) -> list[tuple[int, int]]:
     return spans
 
 
+# A name, right before a relative clause: "Giorgi Mamardashvili, who".
+_NAME_BEFORE = re.compile(r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2}$")
+
+
+def _about_someone_unknown(doc: Doc, si: int, cs: int) -> bool:
+    """The cue is inside a relative clause (", who agreed to join ...") about a name the gazetteer lacks, and
+    the clause names no player of its own (", who wants to sign Ashley Cole" is a buyer's)."""
+    for a, b in _all_asides(doc, si):
+        if a <= cs < b:
+            if any(m.kind == "player" and a <= m.fs < b for m in doc.by_sentence[si]):
+                return False
+            end = doc.folded.orig(a)
+            m = _NAME_BEFORE.search(doc.text, max(0, end - 60), end)
+            return (
+                m is not None
+                and not any(t in NOT_NAMES for t in m.group().split())
+                and not doc._in_entity(doc.folded.fpos(m.start()))
+            )
+    return False
+
+
 def _asides(doc: Doc, si: int, cs: int) -> list[tuple[int, int]]:
     """Relative clauses set off by commas that do not hold the cue at `cs`."""
     spans = _all_asides(doc, si)
@@ -258,19 +282,25 @@ def _best(found: list[tuple[int, int]]) -> tuple[int, list[int]]:
     return top, clubs
 
 
-def _done_in_an_earlier_year(doc: Doc, ce: int, clause_end: int) -> bool:
-    """A year before the article's own named after a move, before the clause or aside ends."""
-    end = doc.ftext.find(",", ce, clause_end)
-    return _names_an_earlier_year(doc, ce, clause_end if end < 0 else end)
+def _done_in_an_earlier_year(doc: Doc, cs: int, clause_end: int) -> bool:
+    """A year before the article's own named in a move's words or after them, before the clause or aside
+    ends."""
+    end = doc.ftext.find(",", cs, clause_end)
+    return _names_an_earlier_year(doc, cs, clause_end if end < 0 else end)
 
 
 def _names_an_earlier_year(doc: Doc, start: int, end: int) -> bool:
     year = _IN_YEAR.search(doc.ftext, start, end)
     if year is not None and int(year.group(1)) < doc.published.year:
         return True
+    season = _SEASON.search(doc.ftext, start, end) if "spent" in doc.ftext[start:end] else None
+    if season is not None and int(season.group(1)) < doc.published.year:
+        return True  # "spent the 2024-25 season on loan", written in 2025: a move of the summer before
     return doc.ftext.find("last ", start, end) >= 0 and _LAST_TIME.search(doc.ftext, start, end) is not None
 
 
+# "spent the 2024-25 season on loan", not "on loan until the end of the 2024/25 season"
+_SEASON = re.compile(r"\bspent (?:the |his |her )?(?:whole |entire )?(20\d\d)[-/](?:\d\d|20\d\d) season\b")
 # A time before the article's own window, said without a year: "who joined them from Genk last summer".
 _LAST_TIME = re.compile(r"\blast (?:summer|season|year|campaign)\b")
 
@@ -406,7 +436,7 @@ def rumour_events(doc: Doc) -> list[Event]:
         # completed a loan"): a modal word before the "and" is not about it.
         if cue.past and not (" " + words).endswith(" and") and MODAL.search(last_words(words, 5)):
             continue
-        if stage == "completed" and _done_in_an_earlier_year(doc, ce, clause[1]):
+        if stage == "completed" and _done_in_an_earlier_year(doc, cs, clause[1]):
             continue  # "who moved to Frankfurt from Wolfsburg in 2023": history, not this window's news
         if stage == "agreed" and tentative_agreement(pre, m.group()):
             stage = "talks"  # "confident they can agree personal terms": not agreed yet
@@ -422,6 +452,8 @@ def rumour_events(doc: Doc) -> list[Event]:
             appointment = appointments[clause] = _is_appointment(ftext[clause[0] : clause[1]])
         if appointment:
             continue  # a coach taking charge is an appointment, never a player's transfer
+        if _about_someone_unknown(doc, si, cs):
+            continue  # "Giorgi Mamardashvili, who agreed to join Liverpool": a player the gazetteer lacks
         subject = subject_club(doc, si, clause, cs)
         players = pick_subjects(doc, si, clause, cs, ce)
         if players and _all_asides(doc, si) and _HIM_AFTER.match(ftext, ce):

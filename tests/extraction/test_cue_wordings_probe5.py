@@ -1,5 +1,7 @@
 """Transfer wordings found unseen in the fifth probe set, each with a near miss that must stay quiet."""
 
+from datetime import date
+
 from .conftest import rumour_map
 
 
@@ -92,3 +94,34 @@ def test_a_quotes_speaker_does_not_stand_between_a_player_and_him(run):
         "Bayern Munich have asked about taking him for the rest of the season."
     )
     assert (8, 6) not in rumour_map(run(text))  # "him" may be Slot now: nobody is pinned on it
+
+
+def test_a_move_in_a_relative_clause_about_an_unknown_name_is_nobodys(run):
+    text = (
+        "Kettering's exit clears the way for Giorgi Mamaladze, who agreed to join Harbour Town from Bayern "
+        "Munich, to become Dylan Marsh's understudy."
+    )
+    assert rumour_map(run(text)) == {}
+    # The clause's own player is still the one moving: the unknown name there is the buyer's man.
+    text = "Graham Pedersen, who reportedly wants to sign Dylan Marsh for Bayern Munich, was in the stands."
+    assert rumour_map(run(text)) == {(8, 6): "interest"}
+
+
+def test_a_successor_at_a_club_is_a_coaching_job(run):
+    text = "Dylan Marsh has been mentioned as a possible successor at Bayern Munich, should the coach go."
+    assert rumour_map(run(text)) == {}
+
+
+def test_a_cue_inside_who_clause_is_about_the_name_it_hangs_on(run):
+    text = (
+        "The exit clears the way for Tomas Kettering, who spent the season back on loan at Harbour Town, "
+        "to become Dylan Marsh's understudy."
+    )
+    assert rumour_map(run(text)) == {(1, 7): "completed"}
+
+
+def test_a_season_spent_on_loan_before_this_year_is_history(run):
+    text = "Tomas Kettering, who spent the 2023-24 season on loan at Harbour Town, is back at Riverside."
+    assert rumour_map(run(text)) == {}
+    text = "Bayern Munich have signed Dylan Marsh on loan until the end of the 2023/24 season."
+    assert rumour_map(run(text, published=date(2024, 1, 20))) == {(8, 6): "completed"}
