@@ -242,14 +242,26 @@ def _about_someone_unknown(doc: Doc, si: int, cs: int) -> bool:
         if a <= cs < b:
             if any(m.kind == "player" and a <= m.fs < b for m in doc.by_sentence[si]):
                 return False
-            end = doc.folded.orig(a)
-            m = _NAME_BEFORE.search(doc.text, max(0, end - 60), end)
-            return (
-                m is not None
-                and not any(t in NOT_NAMES for t in m.group().split())
-                and not doc._in_entity(doc.folded.fpos(m.start()))
-            )
+            return _unknown_head(doc, a)
     return False
+
+
+def _unknown_head(doc: Doc, comma: int) -> bool:
+    """The name right before a relative clause's comma (folded offset) is one the gazetteer lacks."""
+    end = doc.folded.orig(comma)
+    m = _NAME_BEFORE.search(doc.text, max(0, end - 60), end)
+    return (
+        m is not None
+        and not any(t in NOT_NAMES for t in m.group().split())
+        and not doc._in_entity(doc.folded.fpos(m.start()))
+    )
+
+
+def _in_unknown_aside(doc: Doc, ce: int, pos: int) -> bool:
+    """Folded `pos`, after a cue ending at `ce`, is inside ", who ..." hanging on a name the gazetteer lacks:
+    "watching Crewe forward Luke Varney, who played alongside Ashton" is about Varney, not Ashton."""
+    k = doc.ftext.rfind(", who", ce, pos)
+    return k >= 0 and "," not in doc.ftext[k + 1 : pos] and _unknown_head(doc, k)
 
 
 def _asides(doc: Doc, si: int, cs: int) -> list[tuple[int, int]]:
@@ -456,6 +468,8 @@ def rumour_events(doc: Doc) -> list[Event]:
             continue  # "Giorgi Mamardashvili, who agreed to join Liverpool": a player the gazetteer lacks
         subject = subject_club(doc, si, clause, cs)
         players = pick_subjects(doc, si, clause, cs, ce)
+        if players and all(p.fs >= ce and _in_unknown_aside(doc, ce, p.fs) for p in players):
+            continue
         if players and _all_asides(doc, si) and _HIM_AFTER.match(ftext, ce):
             # "Bayern, who must plan for life after Neuer, were linked with him": "him" is someone else.
             outside = _asides(doc, si, cs)

@@ -125,3 +125,13 @@ def test_a_season_spent_on_loan_before_this_year_is_history(run):
     assert rumour_map(run(text)) == {}
     text = "Bayern Munich have signed Dylan Marsh on loan until the end of the 2023/24 season."
     assert rumour_map(run(text, published=date(2024, 1, 20))) == {(8, 6): "completed"}
+
+
+def test_a_known_player_inside_who_clause_about_an_unknown_name_is_not_the_target(run):
+    text = (
+        "Bayern Munich have also been watching Harbour Town forward Luka Varnic, who played alongside Dylan "
+        "Marsh at youth level."
+    )
+    assert rumour_map(run(text)) == {}
+    text = "Bayern Munich have been watching Dylan Marsh, who played alongside Luka Varnic at youth level."
+    assert rumour_map(run(text)) == {(8, 6): "interest"}
