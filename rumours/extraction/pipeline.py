@@ -144,6 +144,9 @@ class Doc:
         self.asides: dict[int, list[tuple[int, int]]] = {}  # relative clauses per sentence (rumours.py)
         self.club_lists: dict[int, list] = {}  # club mentions per sentence (discourse.py)
         mentions, self._triggers = scan_with_triggers(self.folded, gaz)  # one automaton pass for both
+        if "sporting director" in self.ftext:
+            # "Sporting director Frank Arnesen" opening a sentence is a job, not Sporting Lisbon.
+            mentions = [m for m in mentions if not self.ftext.startswith("sporting director", m.fs)]
         mentions += fuzzy_mentions(self.folded, gaz, mentions, set(self.sentence_starts))
         mentions.sort(key=_FS)
         title_mentions = title_scan(title, gaz)

@@ -46,3 +46,18 @@ def test_a_first_name_means_the_player_named_in_full_not_the_alias_owner(run_wid
 def test_a_first_name_shared_by_two_players_named_in_full_stays_unresolved(run_wide):
     x = run_wide("Leon Sandor and Leon Varga both started. Leon scored the winner.")
     assert [m.surface for m in x.mentions if m.kind == "player"] == ["Leon Sandor", "Leon Varga"]
+
+
+def test_a_sporting_director_is_no_club_called_sporting():
+    from datetime import date
+
+    from rumours.extraction import ClubEntry, Gazetteer, extract
+
+    gaz = Gazetteer.build(clubs=[ClubEntry(1, "Sporting Lisbon", ("Sporting",), "Portugal")], players=[])
+    x = extract(
+        "Sporting director Frank Arnesen was pleased. Sporting won.",
+        published=date(2025, 1, 1),
+        gazetteer=gaz,
+    )
+    assert [m.surface for m in x.mentions] == ["Sporting"]
+    assert x.mentions[0].start == len("Sporting director Frank Arnesen was pleased. ")
