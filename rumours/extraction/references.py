@@ -614,7 +614,52 @@ def resolve_club_references(doc: Doc) -> None:
         m.possessive = r.group("tail") == "'s"
         added.append(m)
     added += _club_pronouns(doc, added)
+    added += _speakers_we(doc)
     doc.mentions.extend(added)
+
+
+_QUOTE_MARKS = ('"', "\u201c", "\u201d")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added|insisted|explained|admitted|told reporters)\s+$")
+
+
+def _speakers_we(doc: Doc) -> list[Mention]:
+    """ "We are talking to Ledley's representatives," said Arnesen: the "we" of a quote is the club of the
+    person who says it, when the sentence names him as its speaker and the gazetteer (or the article) gives
+    his club."""
+    ftext = doc.ftext
+    at = ftext.find("we ")
+    if at < 0:
+        return []
+    people = [m for m in doc.mentions if m.kind == "person"]
+    if not people:
+        return []
+    added = []
+    while at >= 0:
+        if at == 0 or not (ftext[at - 1].isalnum() or ftext[at - 1] == "'"):
+            si = bisect_right(doc.sfs, at) - 1
+            club = _speaker_club(doc, people, si, at) if si >= 0 else None
+            if club is not None:
+                m = Mention(at, at + 2, (), "reference", kind="club", entity=club, confidence=0.5)
+                m.reference = "club"
+                added.append(m)
+        at = ftext.find("we ", at + 3)
+    return added
+
+
+def _speaker_club(doc: Doc, people: list[Mention], si: int, at: int) -> int | None:
+    """The club of the person named as the speaker of the quote holding folded offset `at` in sentence `si`:
+    named after the quote closes, right before or after "said"."""
+    ftext, end = doc.ftext, doc.sfe[si]
+    for m in people:
+        if not (at < m.fs < end):
+            continue
+        between = doc.text[doc.folded.orig(at) : doc.folded.orig(m.fs)]
+        if not any(q in between for q in _QUOTE_MARKS):
+            continue
+        if _SPEAKER_AFTER.match(ftext, m.fe) or _SAID_BEFORE.search(ftext, max(0, m.fs - 20), m.fs):
+            club = m.club if m.club is not None else doc.gaz.person(m.entity).club_id if m.entity else None
+            return club
+    return None
 
 
 def _club_pronouns(doc: Doc, found: list[Mention]) -> list[Mention]:

@@ -135,3 +135,14 @@ def test_a_known_player_inside_who_clause_about_an_unknown_name_is_not_the_targe
     assert rumour_map(run(text)) == {}
     text = "Bayern Munich have been watching Dylan Marsh, who played alongside Luka Varnic at youth level."
     assert rumour_map(run(text)) == {(8, 6): "interest"}
+
+
+def test_the_we_of_a_quote_is_the_club_of_its_speaker(run):
+    # Peter Ferguson is Northgate City's manager in the test gazetteer; Marco Bellini plays there.
+    text = '"We are talking to Marco Bellini\'s representatives and will get it done," said Peter Ferguson.'
+    x = run(text)
+    assert [(c.player_id, c.fact_type) for c in x.contracts] == [(3, "talks")]
+    text = '"We have made an offer for Dylan Marsh," Peter Ferguson said.'
+    assert rumour_map(run(text)) == {(8, 4): "bid"}
+    # Nobody named as the speaker: "we" is nobody's.
+    assert rumour_map(run('"We have made an offer for Dylan Marsh," a source said.')) == {}
