@@ -66,7 +66,8 @@ class Cue:
 
 # Word runs in front of a space are possessive (`++`): such a run can only end where the word ends, so giving
 # characters back never lets the space match; `++` spares the engine trying. Same matches, fewer steps.
-_ADJS = r"(?:[\w'-]++\s+){0,3}?"
+# Words before a noun ("a club-record", "a \u00a36m"): a sum of money counts as one.
+_ADJS = r"(?:[\w'\u00a3\u20ac$.-]++\s+){0,3}?"
 # Order matters: at one position the first alternative wins, so negated and longer forms come first.
 RUMOUR_CUES: tuple[Cue, ...] = (
     # Cues that cancel a following cue word: "did not rule out", "bidding to bolster".
@@ -166,6 +167,7 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         r"(?:[\w'-]++\s+){0,2}?loan (?:from|at|to|with|until)|loaned (?:out )?to|completed the signing|"
         r"(?:brought|brings) in\b|snapped up|(?:arrived|arrives) (?:on loan )?from\b|"
         r"recall(?:ed|s)? (?:[\w'.-]++ ){1,4}?from (?:his |her |a |the |their )?loan\b|"
+        r"extend(?:ed|s)? (?:[\w'.-]++ ){0,4}?loan\b|"
         r"(?:announce[sd]?|announcing|confirm(?:s|ed)?|confirming) the (?:[\w-]+ )?(?:signing|arrival|"
         r"capture) of",
         buyer_subject=True,
@@ -203,7 +205,8 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         r"secure)|monitor(?:ing|ed|s)?\b|eyeing|eyes a|weigh(?:ing|s)? up (?:a |an )?"
         + _ADJS
         + r"(?:approach|move|bid|offer)|(?:transfer|top|main|summer|january|key|priority|prime|shock) target|"
-        r"\btarget(?:ing|ed|s)?\b|want(?:s|ed)? to (?:sign|bring|land|recruit)|chas(?:ing|e|es)\b|"
+        r"\btarget(?:ing|ed|s)?\b|want(?:s|ed)? to (?:sign|bring|land|recruit|take)\b|"
+        r"bring(?:ing|s)? (?:[\w'-]++ ){1,3}?back to\b|chas(?:ing|e|es)\b|"
         r"in the race for|admirers?\b|scouted|scouting|approach for|"
         r"lin(?:e|es|ed|ing) up (?:a |an )?(?:[\w-]+ )?(?:move|bid|offer|swoop|approach)|"
         r"sen(?:t|d|ds|ding) scouts\b|(?:enquiries|inquiries) (?:from|for|about)\b|"

@@ -84,7 +84,7 @@ _ADJ3 = r"(?:(?:st\.|(?:[a-z]\.){2,3}|[a-z0-9][a-z0-9'-]*)\s+){0,3}?"
 
 REFERENCE = re.compile(
     rf"\b(?:the|their|his|our|its|a)\s+{_ADJ}(?P<age>\d{{2}})-year-old(?:\s+(?P<agepos>{_POS_TRIE}))?\b"
-    rf"|\bthe\s+{_ADJ}(?P<nat>{_NAT_TRIE})\s+(?P<natpos>{_POS_TRIE})\b"
+    rf"|\bthe\s+{_ADJ}(?P<nat>{_NAT_TRIE})\s+(?:under-?\d\d\s+|u-?\d\d\s+)?(?P<natpos>{_POS_TRIE})\b"
     rf"|\bthe\s+(?P<demonym>{_DEMONYM_TRIE}){_AS_SUBJECT}"
     rf"|\b(?:their|his|the|our)\s+{_ADJ3}(?:number|no\.?|#)\s?(?P<shirt>\d{{1,2}})\b"
     rf"|\b(?:a|the) (?P<whose>player) whose\b"
@@ -247,7 +247,8 @@ def resolve_references(doc: Doc) -> None:
         elif pronoun:
             pid, confidence, ref = _pronoun_target(doc, r, si, newest, newer, ordered, starts)
         else:
-            pid, confidence, ref = _reference_target(doc, r, si, [newest, *newer], clubs_inside)
+            referred = any(pos == newest[2] for pos, _, _ in touched)  # the newest is a reference himself
+            pid, confidence, ref = _reference_target(doc, r, si, [newest, *newer], clubs_inside, referred)
         if pid is None:
             continue
         for club in clubs_inside:
@@ -416,9 +417,11 @@ def _unanchored_target(doc: Doc, r: re.Match[str], si: int, clubs_inside: list[M
     return None, 0, ""
 
 
-def _reference_target(doc: Doc, r: re.Match[str], si: int, recent, clubs_inside: list[Mention]):
+def _reference_target(
+    doc: Doc, r: re.Match[str], si: int, recent, clubs_inside: list[Mention], referred: bool = False
+):
     """A reference other than a pronoun; `recent` holds (player id, sentence index, folded position), newest
-    first."""
+    first; `referred`: the newest was himself found by a reference, so he is who the writer is following."""
     gaz = doc.gaz
     newest, newest_si, newest_pos = recent[0]
     close = si - newest_si <= 2
@@ -447,6 +450,16 @@ def _reference_target(doc: Doc, r: re.Match[str], si: int, recent, clubs_inside:
             if known is None and not (pid == newest and close):
                 continue
             scored.append(((known is True, 0.5 if fit is None else fit), pid))
+        if (
+            referred
+            and scored
+            and scored[0][1] == newest
+            and newest_si == si
+            and scored[0][0] == max(s for s, _ in scored)
+        ):
+            # "... let the 26-year-old leave, and the England international could": the player this very
+            # sentence already refers to comes before the article's main one.
+            return newest, (0.75 if gaz.player(newest).position or not tags else 0.5), label
         pid = _choose(doc, scored)
         if pid is None:
             return None, 0, ""

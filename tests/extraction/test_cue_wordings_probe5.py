@@ -146,3 +146,22 @@ def test_the_we_of_a_quote_is_the_club_of_its_speaker(run):
     assert rumour_map(run(text)) == {(8, 4): "bid"}
     # Nobody named as the speaker: "we" is nobody's.
     assert rumour_map(run('"We have made an offer for Dylan Marsh," a source said.')) == {}
+
+
+def test_wordings_of_the_papers_round_up(run):
+    x = run("The Sunday Mirror says Bayern Munich have agreed a £6m fee with Harbour Town for Dylan Marsh.")
+    assert rumour_map(x) == {(8, 6): "agreed"}
+    x = run("Bayern Munich want to take Harbour Town winger Dylan Marsh to Germany.")
+    assert rumour_map(x) == {(8, 6): "interest"}
+    x = run("Northgate boss Peter Ferguson has no intention of bringing Tomas Kettering back to Northgate.")
+    assert rumour_map(x) == {(1, 4): "denied"}
+
+
+def test_a_loan_extended_is_a_completed_loan(run):
+    x = run("Harbour Town have extended Tomas Kettering's loan from Riverside United until the summer.")
+    assert rumour_map(x) == {(1, 7): "completed"}
+
+
+def test_an_under_21_international_is_a_nationality_reference(run):
+    x = run("Dylan Marsh impressed again. The England Under-21 international is under contract until 2027.")
+    assert [c.player_id for c in x.contracts] == [8]
