@@ -643,14 +643,18 @@ def _speakers_we(doc: Doc) -> list[Mention]:
     at = ftext.find("we ")
     if at < 0:
         return []
-    people = [m for m in doc.mentions if m.kind == "person"]
+    people = sorted((m for m in doc.mentions if m.kind == "person"), key=_START)
     if not people:
         return []
+    starts = [m.fs for m in people]
+    clubs: dict[int, int | None] = {}  # per sentence: the club of its speaker
     added = []
     while at >= 0:
         if at == 0 or not (ftext[at - 1].isalnum() or ftext[at - 1] == "'"):
             si = bisect_right(doc.sfs, at) - 1
-            club = _speaker_club(doc, people, si, at) if si >= 0 else None
+            if si >= 0 and si not in clubs:
+                clubs[si] = _speaker_club(doc, people, starts, si, at)
+            club = clubs.get(si)
             if club is not None:
                 m = Mention(at, at + 2, (), "reference", kind="club", entity=club, confidence=0.5)
                 m.reference = "club"
@@ -659,19 +663,17 @@ def _speakers_we(doc: Doc) -> list[Mention]:
     return added
 
 
-def _speaker_club(doc: Doc, people: list[Mention], si: int, at: int) -> int | None:
-    """The club of the person named as the speaker of the quote holding folded offset `at` in sentence `si`:
-    named after the quote closes, right before or after "said"."""
+def _speaker_club(doc: Doc, people: list[Mention], starts: list[int], si: int, at: int) -> int | None:
+    """The club of the person named as the speaker of the quote holding folded offset `at` in sentence `si`
+    (`people`: the person mentions by start, `starts` theirs): named after the quote closes, right before or
+    after "said"."""
     ftext, end = doc.ftext, doc.sfe[si]
-    for m in people:
-        if not (at < m.fs < end):
-            continue
-        between = doc.text[doc.folded.orig(at) : doc.folded.orig(m.fs)]
-        if not any(q in between for q in _QUOTE_MARKS):
+    for k in range(bisect_right(starts, at), bisect_left(starts, end)):
+        m = people[k]
+        if not any(q in ftext[at : m.fs] for q in _QUOTE_MARKS):
             continue
         if _SPEAKER_AFTER.match(ftext, m.fe) or _SAID_BEFORE.search(ftext, max(0, m.fs - 20), m.fs):
-            club = m.club if m.club is not None else doc.gaz.person(m.entity).club_id if m.entity else None
-            return club
+            return m.club if m.club is not None else doc.gaz.person(m.entity).club_id if m.entity else None
     return None
 
 
