@@ -140,6 +140,7 @@ class Doc:
         self.sfe = self.folded.fpos_all(self.sentence_ends)
         self._clauses: dict[int, list[tuple[int, int]]] = {}
         self._outlets: dict[int, list[str]] = {}
+        self._unknown: dict[tuple[int, bool], list[str]] = {}  # unknown_names of whole sentences
         self.subject_groups: dict[tuple, tuple[list, list]] = {}  # per sentence and kinds (roles.py)
         self.asides: dict[int, list[tuple[int, int]]] = {}  # relative clauses per sentence (rumours.py)
         self.club_lists: dict[int, list] = {}  # club mentions per sentence (discourse.py)
@@ -288,7 +289,17 @@ class Doc:
         self, si: int, upto_f: int | None = None, ignore_speakers: bool = False, after_f: int = -1
     ):
         """Person-like names the gazetteer does not know in sentence `si` (before `upto_f`, after `after_f`):
-        two or more capitalised words ("Alan Shearer"), or one before a verb or possessive ("Parry said")."""
+        two or more capitalised words ("Alan Shearer"), or one before a verb or possessive ("Parry said").
+        A whole sentence's names are remembered: pronouns ask about the same sentences again and again."""
+        if upto_f is None and after_f < 0:
+            key = (si, ignore_speakers)
+            got = self._unknown.get(key)
+            if got is None:
+                got = self._unknown[key] = self._unknown_names(si, None, ignore_speakers, -1)
+            return got
+        return self._unknown_names(si, upto_f, ignore_speakers, after_f)
+
+    def _unknown_names(self, si: int, upto_f: int | None, ignore_speakers: bool, after_f: int) -> list[str]:
         s_start, s_end = self.sentence_starts[si], self.sentence_ends[si]
         end = s_end if upto_f is None else min(s_end, self.folded.orig(max(upto_f - 1, 0)) + 1)
         begin = s_start if after_f < 0 else max(s_start, self.folded.orig(after_f))
