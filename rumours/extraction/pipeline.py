@@ -140,7 +140,6 @@ class Doc:
         self.sfe = self.folded.fpos_all(self.sentence_ends)
         self._clauses: dict[int, list[tuple[int, int]]] = {}
         self._outlets: dict[int, list[str]] = {}
-        self._capitalised: dict[int, list[tuple[int, int, str, bool]]] = {}  # per sentence (unknown_names)
         self.subject_groups: dict[tuple, tuple[list, list]] = {}  # per sentence and kinds (roles.py)
         self.asides: dict[int, list[tuple[int, int]]] = {}  # relative clauses per sentence (rumours.py)
         self.club_lists: dict[int, list] = {}  # club mentions per sentence (discourse.py)
@@ -289,29 +288,11 @@ class Doc:
         self, si: int, upto_f: int | None = None, ignore_speakers: bool = False, after_f: int = -1
     ):
         """Person-like names the gazetteer does not know in sentence `si` (before `upto_f`, after `after_f`):
-        two or more capitalised words ("Alan Shearer"), or one before a verb or possessive ("Parry said").
-
-        Pronouns ask about the same sentences again and again, so each sentence is read once: the names of a
-        part of it are the whole sentence's that lie inside the part, unless the part cuts through one (then
-        the part is read on its own, as `_CAP_SEQ` would match it there)."""
+        two or more capitalised words ("Alan Shearer"), or one before a verb or possessive ("Parry said")."""
         s_start, s_end = self.sentence_starts[si], self.sentence_ends[si]
         end = s_end if upto_f is None else min(s_end, self.folded.orig(max(upto_f - 1, 0)) + 1)
         begin = s_start if after_f < 0 else max(s_start, self.folded.orig(after_f))
-        whole = self._capitalised.get(si)
-        if whole is None:
-            whole = self._capitalised[si] = self._read_names(s_start, s_end)
-        if begin == s_start and end == s_end:
-            found = whole
-        elif any(a < begin < b or a < end < b for a, b, _, _ in whole):
-            found = self._read_names(begin, end)
-        else:
-            found = [w for w in whole if begin <= w[0] and w[1] <= end]
-        return [name for _, _, name, speaker in found if name and not (ignore_speakers and speaker)]
-
-    def _read_names(self, begin: int, end: int) -> list[tuple[int, int, str, bool]]:
-        """(start, end, name or "" when it is none, named as a speaker) of every `_CAP_SEQ` match in the
-        original text's [begin, end)."""
-        found = []
+        names = []
         for m in _CAP_SEQ.finditer(self.text, begin, end):
             tokens = m.group().split()
             offset = m.start()
@@ -319,20 +300,18 @@ class Doc:
                 offset += len(tokens[0]) + 1
                 tokens.pop(0)
             if not tokens or any(t.rstrip("'\u2019") in NOT_NAMES for t in tokens):
-                found.append((m.start(), m.end(), "", False))
                 continue
             if self._in_entity(self.folded.fpos(offset)):
-                found.append((m.start(), m.end(), "", False))
                 continue
-            speaker = bool(
-                _SPEECH.match(self.text, m.end())
-                or _SPEECH_BEFORE.search(self.text, max(0, offset - 12), offset)
+            speaker = _SPEECH.match(self.text, m.end()) or _SPEECH_BEFORE.search(
+                self.text, max(0, offset - 12), offset
             )
-            if len(tokens) == 1 and not (speaker or _VERB_AFTER.match(self.text, m.end())):
-                found.append((m.start(), m.end(), "", False))
+            if ignore_speakers and speaker:
                 continue
-            found.append((m.start(), m.end(), " ".join(tokens), speaker))
-        return found
+            if len(tokens) == 1 and not (speaker or _VERB_AFTER.match(self.text, m.end())):
+                continue
+            names.append(" ".join(tokens))
+        return names
 
     def _starts(self) -> list[int]:
         """Where each known mention's span starts, in start order (listed when first asked for)."""
