@@ -534,7 +534,8 @@ def _pronoun_target(
     window_start = doc.sfs[max(0, si - 3)]
     if newest_pos < window_start:
         return None, 0, ""
-    if _person_between(doc, ordered, starts, newest_pos, r.start()):  # someone else named since
+    him = r.group("pron") in ("him", "himself")
+    if _person_between(doc, ordered, starts, newest_pos, r.start(), him):  # someone else named since
         return None, 0, ""
     # Another player touched in the window (the one touched before the newest is the latest of them).
     runner_up = next(older, None)
@@ -548,20 +549,32 @@ def _pronoun_target(
     return newest, 0.5, "pronoun"
 
 
-# A person named as the speaker of a quote ("... next step," Dortmund director Sebastian Kehl said): the "him"
-# of his words is somebody else, so he does not stand between a player and a later pronoun.
+def _quote_speaker(doc: Doc, m: Mention) -> bool:
+    """Person mention `m` names the speaker of the quote just before him: '... step," Kehl said' or
+    '... step," said Kehl'."""
+    ftext = doc.ftext
+    before = ftext[max(0, m.fs - 40) : m.fs]
+    return '"' in before and bool(
+        _SPEAKER_AFTER.match(ftext, m.fe) or _SAID_BEFORE.search(ftext, max(0, m.fs - 20), m.fs)
+    )
+
+
+# A person named as the speaker of a quote ("... next step," Dortmund director Sebastian Kehl said).
 _SPEAKER_AFTER = re.compile(
     r"\s*(?:said|says|explained|added|told|insisted|admitted|revealed|claimed|stated)\b"
 )
 
 
-def _person_between(doc: Doc, ordered: list[Mention], starts: list[int], lo: int, hi: int) -> bool:
-    """A person other than a quote's speaker is named inside a sentence strictly between folded positions
-    `lo` and `hi`."""
+def _person_between(
+    doc: Doc, ordered: list[Mention], starts: list[int], lo: int, hi: int, him: bool = False
+) -> bool:
+    """A person is named inside a sentence strictly between folded positions `lo` and `hi`; for "him", the
+    speaker named after a quote does not count ('"... next step," director Sebastian Kehl said': the one
+    his words are about is somebody else, while "he" and "his" may well be him)."""
     sfs, sfe = doc.sfs, doc.sfe
     for k in range(bisect_right(starts, lo), bisect_left(starts, hi)):
         m = ordered[k]
-        if m.kind == "person" and not _SPEAKER_AFTER.match(doc.ftext, m.fe):
+        if m.kind == "person" and not (him and _quote_speaker(doc, m)):
             si = bisect_right(sfs, m.fs) - 1
             if si >= 0 and m.fs < sfe[si]:
                 return True

@@ -165,3 +165,8 @@ def test_a_loan_extended_is_a_completed_loan(run):
 def test_an_under_21_international_is_a_nationality_reference(run):
     x = run("Dylan Marsh impressed again. The England Under-21 international is under contract until 2027.")
     assert [c.player_id for c in x.contracts] == [8]
+
+
+def test_his_after_a_named_speaker_is_not_the_player_before(run):
+    text = "Dylan Marsh scored twice. Graham Slot said afterwards that his side had deserved more."
+    assert [m.entity_id for m in run(text).mentions if m.kind == "player"] == [8]
