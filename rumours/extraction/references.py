@@ -11,6 +11,7 @@ from datetime import date
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
+from .cues import CONTRACT, RUMOUR
 from .lexicon import (
     ANY_PLAYER,
     DEMONYMS,
@@ -661,10 +662,17 @@ def _speakers_we(doc: Doc) -> list[Mention]:
     starts = [m.fs for m in people]
     clubs: dict[int, int | None] = {}  # per sentence: the club of its speaker
     added = []
+    cue_sentences: set[int] | None = None
     for m in _WE.finditer(ftext):
         at = m.start()
         si = bisect_right(doc.sfs, at) - 1
-        if si >= 0 and si not in clubs:
+        if cue_sentences is None:
+            # Only where a transfer or contract fact may need a subject: "We have to be more clinical" names
+            # nobody worth a mention.
+            cue_sentences = {
+                bisect_right(doc.sfs, c.start()) - 1 for c in [*doc.find(RUMOUR), *doc.find(CONTRACT)]
+            }
+        if si in cue_sentences and si not in clubs:
             clubs[si] = _speaker_club(doc, people, starts, si, at)
         club = clubs.get(si)
         if club is not None:

@@ -170,3 +170,8 @@ def test_an_under_21_international_is_a_nationality_reference(run):
 def test_his_after_a_named_speaker_is_not_the_player_before(run):
     text = "Dylan Marsh scored twice. Graham Slot said afterwards that his side had deserved more."
     assert [m.entity_id for m in run(text).mentions if m.kind == "player"] == [8]
+
+
+def test_a_quotes_we_without_a_fact_to_carry_is_no_mention(run):
+    x = run('"We have to be more clinical," Peter Ferguson said after the match.')
+    assert [m.surface for m in x.mentions] == ["Peter Ferguson"]
