@@ -171,3 +171,9 @@ NOT_NAMES = {
     "To", "Town", "Tuesday", "Twitter", "Under", "United", "Wales", "We", "Wednesday", "Welsh", "West",
     "What", "When", "Where", "While", "Who", "Why", "With", "World", "Yes", "You", "Your",
 }  # fmt: skip
+
+
+# The verb that names a quote's speaker right after him: "... next step," Kehl said / Kehl told reporters.
+SPEECH_AFTER = re.compile(
+    r"\s*(?:said|says|explained|added|told|insisted|admitted|revealed|claimed|stated)\b"
+)

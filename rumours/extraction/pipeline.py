@@ -15,6 +15,7 @@ from .contracts import extract_contracts
 from .first_names import first_name_mentions, someone_elses_first_names, someone_elses_surnames
 from .gazetteer import Gazetteer
 from .injuries import extract_injuries
+from .lexicon import SPEECH_AFTER
 from .matching import Mention, fuzzy_mentions, resolve, scan_with_triggers, title_scan
 from .normalise import Folded
 from .outlets import cited_outlets
@@ -75,7 +76,6 @@ _VERB_AFTER = re.compile(
     r"believes|"
     r"wants|claims|told|revealed|thinks|feels|vowed|confirmed|explained|described|accused)\b)"
 )
-_SPEECH = re.compile(r"\s*(?:said|says|explained|added|told|insisted|admitted|revealed|claimed|stated)\b")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|explained|added|insisted)\s+$")
 
 
@@ -303,7 +303,7 @@ class Doc:
                 continue
             if self._in_entity(self.folded.fpos(offset)):
                 continue
-            speaker = _SPEECH.match(self.text, m.end()) or _SPEECH_BEFORE.search(
+            speaker = SPEECH_AFTER.match(self.text, m.end()) or _SPEECH_BEFORE.search(
                 self.text, max(0, offset - 12), offset
             )
             if ignore_speakers and speaker:

@@ -20,6 +20,7 @@ from .lexicon import (
     PERSON_ROLE,
     POSITION_TAGS,
     REGIONS,
+    SPEECH_AFTER,
     nation,
     position_fit,
     position_groups,
@@ -556,14 +557,8 @@ def _quote_speaker(doc: Doc, m: Mention) -> bool:
     ftext = doc.ftext
     before = ftext[max(0, m.fs - 40) : m.fs]
     return '"' in before and bool(
-        _SPEAKER_AFTER.match(ftext, m.fe) or _SAID_BEFORE.search(ftext, max(0, m.fs - 20), m.fs)
+        SPEECH_AFTER.match(ftext, m.fe) or _SAID_BEFORE.search(ftext, max(0, m.fs - 20), m.fs)
     )
-
-
-# A person named as the speaker of a quote ("... next step," Dortmund director Sebastian Kehl said).
-_SPEAKER_AFTER = re.compile(
-    r"\s*(?:said|says|explained|added|told|insisted|admitted|revealed|claimed|stated)\b"
-)
 
 
 def _person_between(
@@ -695,7 +690,7 @@ def _speaker_club(doc: Doc, people: list[Mention], starts: list[int], si: int, a
         m = people[k]
         if not any(q in ftext[at : m.fs] for q in _QUOTE_MARKS):
             continue
-        if _SPEAKER_AFTER.match(ftext, m.fe) or _SAID_BEFORE.search(ftext, max(0, m.fs - 20), m.fs):
+        if SPEECH_AFTER.match(ftext, m.fe) or _SAID_BEFORE.search(ftext, max(0, m.fs - 20), m.fs):
             return m.club if m.club is not None else doc.gaz.person(m.entity).club_id if m.entity else None
     return None
 

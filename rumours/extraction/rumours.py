@@ -250,11 +250,13 @@ def _unknown_head(doc: Doc, comma: int) -> bool:
     """The name right before a relative clause's comma (folded offset) is one the gazetteer lacks."""
     end = doc.folded.orig(comma)
     m = _NAME_BEFORE.search(doc.text, max(0, end - 60), end)
-    return (
-        m is not None
-        and not any(t in NOT_NAMES for t in m.group().split())
-        and not doc._in_entity(doc.folded.fpos(m.start()))
-    )
+    return m is not None and _unknown_name(doc, m.group(), m.start())
+
+
+def _unknown_name(doc: Doc, name: str, start: int) -> bool:
+    """`name`, at original offset `start`, may be a person's (no word of it is never one) and no known
+    mention holds it."""
+    return not any(t in NOT_NAMES for t in name.split()) and not doc._in_entity(doc.folded.fpos(start))
 
 
 def _in_unknown_aside(doc: Doc, ce: int, pos: int) -> bool:
@@ -356,9 +358,7 @@ def _unknown_opens(doc: Doc, clause: tuple[int, int], cs: int) -> bool:
     heard of), so the clubs of the rest of the sentence are not the ones acting."""
     start = doc.folded.orig(clause[0])
     m = _OPENS_WITH_NAME.match(doc.text, start, doc.folded.orig(max(clause[0], cs - 1)) + 1)
-    if m is None or any(t in NOT_NAMES for t in m.group(1).split()):
-        return False
-    return not doc._in_entity(doc.folded.fpos(m.start(1)))
+    return m is not None and _unknown_name(doc, m.group(1), m.start(1))
 
 
 def _club_before(doc: Doc, si: int, player: Mention) -> bool:

@@ -210,6 +210,23 @@ def _useful_prefixes(forms: list[tuple[set[str], str]]) -> set[str]:
     return {p for p in every if not any(q != p and p.startswith(q) for q in opening)}
 
 
+def _gate_table(keys, forms) -> dict[str, tuple[int, tuple[tuple[int, tuple[str, ...]], ...]]]:
+    """Per key: (a bit for each alternative of `forms` some prefix of which the key starts with
+    unconditionally, and (bit, words) for those it opens only where the article holds one of the words).
+    `forms` holds, per alternative, (prefixes, needed word or "") pairs."""
+    gates = {}
+    for key in keys:
+        mask, conditional = 0, []
+        for j, alt in enumerate(forms):
+            needs = {needed for prefixes, needed in alt if any(key.startswith(p) for p in prefixes)}
+            if "" in needs:
+                mask |= 1 << j
+            elif needs:
+                conditional.append((1 << j, tuple(sorted(needs))))
+        gates[key] = (mask, tuple(conditional))
+    return gates
+
+
 class GatedAlternation(Gated):
     """`guard(?:(?P<name>body)|...)`: a gated pattern whose named alternatives are told apart by their own
     prefixes. At a place only the alternatives that can start there are tried, in their order and under
@@ -252,18 +269,7 @@ class GatedAlternation(Gated):
         """Every prefix of a form -> (the alternatives, a bit each, a place starting with it may match, and
         (bit, words) for alternatives it opens only where the article holds one of the words). Counted are
         the forms with a prefix that this one extends, so the longest prefix found at a place says it all."""
-        keys = set().union(*self.branch_prefixes)
-        gates = {}
-        for key in keys:
-            mask, conditional = 0, []
-            for j, forms in enumerate(self.forms):
-                needs = {needed for prefixes, needed in forms if any(key.startswith(p) for p in prefixes)}
-                if "" in needs:
-                    mask |= 1 << j
-                elif needs:
-                    conditional.append((1 << j, tuple(sorted(needs))))
-            gates[key] = (mask, tuple(conditional))
-        return gates
+        return _gate_table(set().union(*self.branch_prefixes), self.forms)
 
     def aligned_gates(self) -> dict[str, tuple[int, tuple[tuple[int, tuple[str, ...]], ...]]]:
         """`key_gates` for the word-aligned keys (see TriggerKeys): a key found at a place stands for every
@@ -273,17 +279,7 @@ class GatedAlternation(Gated):
         forms = [
             [({word_aligned(p) for p in prefixes}, needed) for prefixes, needed in alt] for alt in self.forms
         ]
-        gates = {}
-        for key in {word_aligned(p) for prefixes in self.branch_prefixes for p in prefixes}:
-            mask, conditional = 0, []
-            for j, alt in enumerate(forms):
-                needs = {needed for prefixes, needed in alt if any(key.startswith(p) for p in prefixes)}
-                if "" in needs:
-                    mask |= 1 << j
-                elif needs:
-                    conditional.append((1 << j, tuple(sorted(needs))))
-            gates[key] = (mask, tuple(conditional))
-        return gates
+        return _gate_table({word_aligned(p) for prefixes in self.branch_prefixes for p in prefixes}, forms)
 
     def subpattern(self, mask: int) -> re.Pattern[str]:
         """The alternatives in `mask` alone, compiled once per process."""

@@ -93,13 +93,18 @@ def test_the_random_texts_reach_every_pattern():
         assert sum(1 for t in texts if pattern.search(t)) > 50, pattern.pattern
 
 
+def _doc_with_random_spans(rng: random.Random) -> Doc:
+    doc = Doc.__new__(Doc)  # only the spans matter here
+    starts = sorted(rng.randint(0, 60) for _ in range(rng.randint(0, 12)))
+    doc._entity_spans = [(a, a + rng.randint(0, 15)) for a in starts]
+    doc._span_starts, doc._span_reach = [], None  # as `Doc.__init__` leaves them
+    return doc
+
+
 def test_entity_overlaps_by_bisection_equals_the_plain_scan():
     rng = random.Random(7)
     for _ in range(3_000):
-        doc = Doc.__new__(Doc)  # only the spans matter here
-        starts = sorted(rng.randint(0, 60) for _ in range(rng.randint(0, 12)))
-        doc._entity_spans = [(a, a + rng.randint(0, 15)) for a in starts]
-        doc._span_starts, doc._span_reach = [], None  # as `Doc.__init__` leaves them
+        doc = _doc_with_random_spans(rng)
         for _ in range(20):
             lo, fs = rng.randint(0, 60), rng.randint(0, 70)
             hi, fe = lo + rng.randint(0, 30), fs + rng.randint(0, 20)
@@ -110,10 +115,7 @@ def test_entity_overlaps_by_bisection_equals_the_plain_scan():
 def test_in_entity_by_bisection_equals_the_plain_scan():
     rng = random.Random(17)
     for _ in range(3_000):
-        doc = Doc.__new__(Doc)  # only the spans matter here
-        starts = sorted(rng.randint(0, 60) for _ in range(rng.randint(0, 12)))
-        doc._entity_spans = [(a, a + rng.randint(0, 15)) for a in starts]
-        doc._span_starts, doc._span_reach = [], None  # as `Doc.__init__` leaves them
+        doc = _doc_with_random_spans(rng)
         for f in range(-1, 80):
             plain = any(a <= f < b for a, b in doc._entity_spans)
             assert doc._in_entity(f) == plain, (doc._entity_spans, f)
