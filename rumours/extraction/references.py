@@ -97,7 +97,6 @@ REFERENCE = re.compile(
 # and "a" are tried only where one follows within _REACH characters.
 _REFERENCE_WORDS = Gated(
     re.compile(rf"\b(?:\d{{2}}-year-old|number|no\b|#|player|{_POS_ALT}|{_NAT_ALT}|{_DEMONYM_ALT})"),
-    word_start=False,
 )
 _PRONOUN = re.compile(r"(?:he|him|his|himself)\b")
 # The pronouns at the start of a word, as REFERENCE's last alternative matches them (group "pron"): the
@@ -129,7 +128,7 @@ CLUB_REFERENCE = re.compile(
     r"rejected|turned|said|confirmed|announced|value|valued)\b)"
 )
 CLUB_REFERENCE_G = Gated(CLUB_REFERENCE)
-_CLUB_NOUNS = Gated(re.compile(r"(?:club|side|giants|champions|outfit|hierarchy)\b"), word_start=False)
+_CLUB_NOUNS = Gated(re.compile(r"\b(?:club|side|giants|champions|outfit|hierarchy)\b"))
 _NEVER = re.compile(r"(?!)")
 _ROLE_AFTER_CLUB = re.compile(
     rf"(?:'s|\u2019s)?\s+{PERSON_ROLE}\s+(?P<name>[A-Z][\w'\u2019-]+"
