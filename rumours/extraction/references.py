@@ -83,6 +83,8 @@ _ADJ = r"(?:[a-z][a-z'-]*\s+){0,2}?"
 # A dot only in "st." or an initialism ("the St. Pauli winger"): "reports the Sun. The Germany defender" is
 # two sentences, not one reference.
 _ADJ3 = r"(?:(?:st\.|(?:[a-z]\.){2,3}|[a-z0-9][a-z0-9'-]*)\s+){0,3}?"
+# "the former Real Madrid and Liverpool midfielder": after "former", room for two clubs and an "and".
+_FORMER_CLUBS = r"(?:former|ex-|one-time)\s*(?:(?:st\.|[a-z0-9][a-z0-9'-]*)\s+){0,5}?"
 
 REFERENCE = re.compile(
     rf"\b(?:the|their|his|our|its|a)\s+{_ADJ}(?P<age>\d{{2}})-year-old(?:\s+(?P<agepos>{_POS_TRIE}))?\b"
@@ -90,7 +92,7 @@ REFERENCE = re.compile(
     rf"|\bthe\s+(?P<demonym>{_DEMONYM_TRIE}){_AS_SUBJECT}"
     rf"|\b(?:their|his|the|our)\s+{_ADJ3}(?:number|no\.?|#)\s?(?P<shirt>\d{{1,2}})\b"
     rf"|\b(?:a|the) (?P<whose>player) whose\b"
-    rf"|\bthe\s+{_ADJ3}(?P<pos>{_POS_TRIE})\b(?!'s\s+(?:father|family|mother|wife|brother))"
+    rf"|\bthe\s+(?:{_FORMER_CLUBS}|{_ADJ3})(?P<pos>{_POS_TRIE})\b(?!'s\s+(?:father|family|mother|wife|brother))"
     rf"|\b(?P<pron>he|him|his|himself)\b"
 )
 # Every reference but a pronoun holds one of these words (an age, a nationality, a shirt, a position): "the"
@@ -316,7 +318,7 @@ def _inside_or_before_name(r: re.Match[str], ordered: list[Mention], starts: lis
 # characters, each word followed by whitespace: read backwards from the reference word, up to four runs of
 # whitespace then word characters. (Possessive: words and spaces cannot trade characters, so backtracking
 # could never help.)
-_WORDS_BEFORE_ANCHOR = re.compile(r"(?:\s++[a-z0-9'.-]++){1,4}+")
+_WORDS_BEFORE_ANCHOR = re.compile(r"(?:\s++[a-z0-9'.-]++){1,7}+")
 
 
 def _reference_matches(doc: Doc) -> list[re.Match[str]]:

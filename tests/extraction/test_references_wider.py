@@ -93,3 +93,22 @@ def test_his_after_a_sentence_naming_a_coach_after_a_preposition_is_the_subject(
         "Dylan Marsh has started only twice under Graham Slot. His contract at Harbour Town runs until 2030."
     )
     assert {(c.player_id, c.club_id, c.fact_type) for c in x.contracts} == {(8, 7, "expiry")}
+
+
+def test_a_former_player_of_two_clubs_is_still_a_reference(run):
+    text = (
+        "Aaron Cole missed training again on Thursday. The former Riverside United and Real Madrid "
+        "midfielder is out of contract in the summer, and boss Peter Ferguson says no decision has been made."
+    )
+    x = run(text)
+    assert any(m.surface.startswith("The former") and m.entity_id == 4 for m in x.mentions)
+    assert contract_map(x) == {(4, 4, "expiry")}
+
+
+def test_former_does_not_stretch_a_reference_across_a_clause(run):
+    # Eight plain words after "former" are more than a description holds: no reference.
+    text = (
+        "Aaron Cole trained alone. The former club of his brother was sold and a midfielder is out of "
+        "contract."
+    )
+    assert not any(m.surface.startswith("The former") for m in run(text).mentions)
