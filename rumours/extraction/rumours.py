@@ -345,6 +345,7 @@ def _previous_subject_club(doc: Doc, si: int) -> int | None:
     return _club_of(before[0]) if before and before[0].fs - doc.sfs[si - 1] <= 4 else None
 
 
+_DEAL_TERMS = re.compile(r"\b(?:fee|deal|terms|price)\b")
 _SELLER_STAGES = ("denied", "rejected", "linked")  # stages whose subject is not the buyer
 # A clause opening with a name and a verb: "and Flamengo are understood to have agreed", "but Al-Ahli have".
 _OPENS_WITH_NAME = re.compile(
@@ -457,6 +458,9 @@ def rumour_events(doc: Doc) -> list[Event]:
         last4 = last_words(words, 4) if stage in _NEGATABLE else ""
         if cue.positive and stage in _NEGATABLE:
             negated = _negation_words(last4) and not _NOT_ONLY.search(last4)
+        if negated and stage == "agreed" and _DEAL_TERMS.search(m.group()):
+            # "although no fee has been agreed", "have yet to agree terms": the clubs are still talking.
+            stage, negated = "talks", False
         if stage in ("rejected", "denied", "agreed", "completed") and _conditional_words(words):
             continue  # "if Villa reject the bid": not something that happened
         appointment = appointments.get(clause)
