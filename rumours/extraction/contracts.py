@@ -19,6 +19,7 @@ from .cues import (
 from .discourse import subject_club
 from .matching import Mention
 from .records import ContractFact
+from .references import quote_speaker
 from .roles import coordinated_groups, last_words, pick_subjects
 from .windows import season_end
 
@@ -125,6 +126,8 @@ def extract_contracts(doc: Doc) -> tuple[list[ContractFact], list[ContractFact]]
             subjects = _whose(doc, si, cs) or pick_subjects(
                 doc, si, clause, cs, ce, kinds=("player", "person")
             )
+            if subjects:
+                subjects = [s for s in subjects if not _speaks_of_another(doc, s, doc.sfs[si], ce)]
             if not subjects and last[0] == si - 1:
                 subjects = last[1]  # "Talks over an extension have stalled": the player just talked about
             if subjects and fact_type in ("talks", "new_deal_offered"):
@@ -176,6 +179,21 @@ def extract_contracts(doc: Doc) -> tuple[list[ContractFact], list[ContractFact]]
     players = [f for (kind, _, _), f in seen.items() if kind == "player"]
     people = [f for (kind, _, _), f in seen.items() if kind == "person"]
     return players, people
+
+
+_FIRST_PERSON = re.compile(r"\b(?:i|my|me|myself)\b")
+
+
+def _speaks_of_another(doc: Doc, s: Mention, start: int, ce: int) -> bool:
+    """'"Contract talks are between the club and his people," Dyche added': the person named as the speaker
+    after a quote is not the one whose contract it is, unless his words before his name speak of himself
+    ("I want to stay")."""
+    return (
+        s.kind == "person"
+        and s.fs >= ce
+        and quote_speaker(doc, s)
+        and not _FIRST_PERSON.search(doc.ftext, start, s.fs)
+    )
 
 
 def _whose(doc: Doc, si: int, cs: int) -> list[Mention]:

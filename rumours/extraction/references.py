@@ -552,7 +552,7 @@ def _pronoun_target(
     return newest, 0.5, "pronoun"
 
 
-def _quote_speaker(doc: Doc, m: Mention) -> bool:
+def quote_speaker(doc: Doc, m: Mention) -> bool:
     """Person mention `m` names the speaker of the quote just before him: '... step," Kehl said' or
     '... step," said Kehl'."""
     ftext = doc.ftext
@@ -571,7 +571,7 @@ def _person_between(
     sfs, sfe = doc.sfs, doc.sfe
     for k in range(bisect_right(starts, lo), bisect_left(starts, hi)):
         m = ordered[k]
-        if m.kind == "person" and not (him and _quote_speaker(doc, m)):
+        if m.kind == "person" and not (him and quote_speaker(doc, m)):
             si = bisect_right(sfs, m.fs) - 1
             if si >= 0 and m.fs < sfe[si]:
                 return True

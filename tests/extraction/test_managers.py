@@ -32,3 +32,13 @@ def test_a_coach_joining_is_not_lent_to_the_player_in_focus(run):
         "is set to join Bayern Munich as head coach."
     )
     assert rumour_map(x) == {(8, 6): "linked"}
+
+
+def test_a_manager_quoted_on_a_players_contract_talks_is_not_their_subject(run):
+    x = run('"Contract talks are between the club and the boy\'s people," Ferguson added.')
+    assert x.person_contracts == []
+
+
+def test_a_manager_quoted_on_his_own_contract_talks_is_their_subject(run):
+    x = run('"Contract talks are going well and I want to stay," Ferguson said.')
+    assert [(c.player_id, c.club_id, c.fact_type) for c in x.person_contracts] == [(2, 4, "talks")]
