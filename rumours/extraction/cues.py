@@ -302,10 +302,13 @@ _BODY = "|".join(sorted(BODY_PARTS, key=len, reverse=True))
 INJURY_RE = re.compile(
     rf"(?P<term>\binjur(?:y|ies|ed|ing)\b(?![ -]time)|\bknocks?\b|\bstrain(?:ed)?\b|\bsprain(?:ed)?\b|"
     rf"\b(?:torn|tore|tearing)\b(?! (?:up|apart|through|into)\b)|"
-    rf"\bruptur(?:e|ed|ing)\b|\bfractur(?:e|ed|ing)\b|\bbroken (?:{_BODY})\b|"
+    rf"\bruptur(?:e|ed|ing)\b|\bfractur(?:e|ed|ing)\b|\b(?:broken|pulled) (?:{_BODY})\b|"
     rf"\bbroke (?:his|her) (?:{_BODY})\b|"
     rf"\b(?:damag|twist|tweak)(?:ed|ing) (?:his|her) (?:{_BODY})\b|"
+    rf"\bpull(?:ed|ing|s)? (?:a|his|her) (?:{_BODY})\b|\b(?:{_BODY}) ligaments?\b|\bgash\b|\bstitches\b|"
     rf"\b(?:{_BODY}) (?:problem|complaint|issue|tear|strain)s?\b|\bconcussion\b|\bsurgery\b|"
+    # Team news: "Julio Arca (hamstring) and Carl Robinson (calf) are both doubtful".
+    rf"\((?:{_BODY})(?: (?:injury|problem|strain|knock))?\)|"
     rf"\boperation (?:on|to)\b|"
     rf"\bsidelined\b|\bon the sidelines\b|\bout of action\b|\bhurt\b|\blimped off\b|\blay-off\b|\blayoff\b|"
     rf"\bstruggling to be fit\b|\bfitness (?:doubt|battle|test)\b|\bruled out (?:for|of)\b)"
@@ -330,9 +333,12 @@ INJURY_PHRASE = re.compile(
     rf"(?:(?:serious|suspected|minor|severe|bad|long-term|recurring|slight|major|nasty|fresh|"
     rf"cruciate|ligament|tendon|muscle|muscular|broken|fractured|torn|ruptured|pulled|damaged|bruised|"
     rf"(?:{_BODY}))\s+){{0,4}}(?:injury|problem|strain|tear|fracture|knock|sprain|rupture|damage)"
-    rf"|(?:broken|fractured|torn|ruptured|damaged|injured|damaging|twisting|tweaking) (?:(?:his|her|a) )?"
+    rf"|(?:broken|fractured|torn|ruptured|damaged|injured|damaging|twisting|tweaking|pulled|pulling) "
+    rf"(?:(?:his|her|a) )?"
     rf"(?:{_BODY})|(?:rupturing|tearing|fracturing) (?:(?:his|her|the|a|an) )?(?:anterior |medial |lateral )?"
-    rf"(?:cruciate ligament|ligament|{_BODY})|concussion"
+    rf"(?:cruciate ligament|ligament|{_BODY})|(?:damaged |torn )?(?:{_BODY}) ligaments?|"
+    rf"broke a bone in (?:his|her) (?:{_BODY})|gash on (?:his|her) (?:{_BODY})|concussion|"
+    rf"(?<=\()(?:{_BODY})(?: (?:injury|problem|strain|knock))?(?=\))"
 )
 ABSENCE_RE = re.compile(
     r"(?:(?:up to|at least|around|about|nearly|almost|another|a further|the next|roughly)\s)?"

@@ -57,6 +57,11 @@ def _nearest(pattern, doc: Doc, lo: int, hi: int, pos: int):
     return best[1] if best else None
 
 
+# An injury he is over: "started for the first time after recovering from the ankle ligament damage".
+_RECOVERED = re.compile(
+    r"\b(?:after|since) (?:recovering|returning) from\b|"
+    r"\b(?:has|have|had|having|fully) (?:now |since )?(?:recovered|returned) from\b"
+)
 _NOUNS = (
     "injury",
     "problem",
@@ -99,6 +104,8 @@ def extract_injuries(doc: Doc) -> list[InjuryFact]:
             t.start() <= m.start() < t.end() for t in TEAM_INJURY.finditer(doc.ftext, clause[0], clause[1])
         ):
             continue
+        if "from" in clause_text and _RECOVERED.search(doc.ftext, clause[0], m.start()):
+            continue
         if m.group("miss") and not (term_sentences & {si - 1, si, si + 1}):
             continue  # "could miss the game" is an injury only where injuries are being talked about
         players = pick_subjects(doc, si, clause, m.start(), m.end())
@@ -106,6 +113,13 @@ def extract_injuries(doc: Doc) -> list[InjuryFact]:
             continue
         phrase = _nearest(INJURY_PHRASE, doc, clause[0], clause[1], m.start())
         absence = _nearest(ABSENCE_RE, doc, doc.sfs[si], doc.sfe[si], m.start())
+        if (
+            absence is None
+            and si + 1 < len(doc.sfs)
+            and doc.ftext.startswith(("he ", "she "), doc.sfs[si + 1])
+        ):
+            # "... pulled a hamstring in training. He is expected to be out for two to three weeks."
+            absence = ABSENCE_RE.search(doc.ftext, doc.sfs[si + 1], doc.sfe[si + 1])
         body = ""
         for word in doc.ftext[clause[0] : clause[1]].replace("-", " ").split():
             word = word.strip(".,;:'\"()")

@@ -420,6 +420,11 @@ def _unanchored_target(doc: Doc, r: re.Match[str], si: int, clubs_inside: list[M
     return None, 0, ""
 
 
+def _topic_near(doc: Doc, recent, si: int) -> bool:
+    """The article's main player was named or referred to in sentence `si` or the one before."""
+    return any(pid == doc.topic and psi >= si - 1 for pid, psi, _ in recent)
+
+
 def _reference_target(
     doc: Doc, r: re.Match[str], si: int, recent, clubs_inside: list[Mention], referred: bool = False
 ):
@@ -454,14 +459,15 @@ def _reference_target(
                 continue
             scored.append(((known is True, 0.5 if fit is None else fit), pid))
         if (
-            referred
-            and scored
+            scored
             and scored[0][1] == newest
             and newest_si == si
             and scored[0][0] == max(s for s, _ in scored)
+            and (referred or not _topic_near(doc, recent, si))
         ):
             # "... let the 26-year-old leave, and the England international could": the player this very
-            # sentence already refers to comes before the article's main one.
+            # sentence already refers to comes before the article's main one; so does one it names ("without
+            # Bent after the forward pulled a hamstring") while the main one is not in the last two sentences.
             return newest, (0.75 if gaz.player(newest).position or not tags else 0.5), label
         pid = _choose(doc, scored)
         if pid is None:
