@@ -68,6 +68,12 @@ class Cue:
 # characters back never lets the space match; `++` spares the engine trying. Same matches, fewer steps.
 # Words before a noun ("a club-record", "a \u00a36m"): a sum of money counts as one.
 _ADJS = r"(?:[\w'\u00a3\u20ac$.-]++\s+){0,3}?"
+# "has moved to strengthen his midfield": "moved to" before a verb is acting, not moving clubs.
+_NOT_ACTING = (
+    r"(?! (?:strengthen|sign|bring|secure|replace|land|add|bolster|tie|finalise|complete|fill|address|ease|"
+    r"end|calm|reassure|quash|dismiss|deny|play|put|make|take|keep|extend|offer|improve|fend|ward|block|"
+    r"hijack|rebuild|beat)\b)"
+)
 # Order matters: at one position the first alternative wins, so negated and longer forms come first.
 RUMOUR_CUES: tuple[Cue, ...] = (
     # Cues that cancel a following cue word: "did not rule out", "bidding to bolster".
@@ -161,7 +167,9 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         r"signed (?:for|with|from)|\bjoins\b|\bjoined\b|completed (?:his|her|a|an|the) "
         r"(?:[\w\u00a3\u20ac$.]++ )?(?:move|tra"
         r"nsfer|"
-        r"switch|loan|signing)|\bunveiled\b|(?:moved|switched) to|\bleft\b[^.;]{0,40}?\bto join|"
+        r"switch|loan|signing)|\bunveiled\b|(?:moved|switched) to"
+        + _NOT_ACTING
+        + r"|\bleft\b[^.;]{0,40}?\bto join|"
         r"(?:is|are|was|were|been|be|currently|already|spent|spending|spend)\s+(?:[\w'-]++\s+){0,4}?on (?"
         r":a |an )?"
         r"(?:[\w'-]++\s+){0,2}?loan (?:from|at|to|with|until)|loaned (?:out )?to|completed the signing|"

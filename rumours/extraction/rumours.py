@@ -494,6 +494,8 @@ def rumour_events(doc: Doc) -> list[Event]:
         if stage == "completed":
             aside = next(((a, b) for a, b in _all_asides(doc, si) if a <= cs < b), None)
         renewal = stage in ("talks", "bid", "agreed") and is_renewal(doc, clause, ce)
+        if stage == "rejected" and is_renewal(doc, clause, ce):
+            continue  # "has turned down Everton's offer of a new deal": his contract, not a transfer
         loan = "loan" in ftext[clause[0] : clause[1]]
         for player in players:
             current = player_entry(player.entity).club_id

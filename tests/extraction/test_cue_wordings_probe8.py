@@ -1,0 +1,27 @@
+"""Transfer wording found unseen in BBC-style probe sets 8 and 9: a player turning down his own club's new
+deal is no transfer refusal, "moved to strengthen" is acting rather than moving clubs, and a negated
+agreement is covered in test_negation."""
+
+from .conftest import contract_map, rumour_map
+
+
+def test_turning_down_his_clubs_new_deal_is_no_transfer_refusal(run):
+    text = (
+        "Bayern Munich have made an offer for Aaron Cole. The 28-year-old has so far turned down Northgate "
+        "City's offer of a new deal, and is out of contract in the summer."
+    )
+    x = run(text)
+    assert rumour_map(x) == {(4, 6): "bid"}
+    assert (4, 4, "expiry") in contract_map(x)
+
+
+def test_moved_to_before_a_verb_is_acting_not_a_move(run):
+    text = (
+        "Bayern Munich have already moved to strengthen their attack, agreeing a deal to take Dylan Marsh "
+        "on loan for the rest of the season, subject to a medical."
+    )
+    assert rumour_map(run(text)) == {(8, 6): "agreed"}
+
+
+def test_moved_to_a_club_is_still_a_move(run):
+    assert rumour_map(run("Dylan Marsh moved to Bayern Munich in January.")) == {(8, 6): "completed"}
