@@ -113,6 +113,13 @@ RUMOUR_CUES: tuple[Cue, ...] = (
     ),
     Cue(
         "denied",
+        r"(?:there (?:has|have|had) been |(?:has|have|had) (?:had|received) |received )no "
+        r"(?:formal |official )?(?:approach|offers?|bids?|contact|enquiry|enquiries|inquiry|inquiries)\b|"
+        r"(?:(?:has|have|had) not|haven't|hasn't|hadn't) (?:had|received) (?:an? |any )(?:formal |official )?"
+        r"(?:approach|offers?|bids?|contact|enquiry|enquiries|inquiry|inquiries)\b",
+    ),
+    Cue(
+        "denied",
         r"no truth|nothing to (?:it|the reports?|the rumou?rs?)|fake news|wide of the mark|"
         r"dismissive|not going anywhere|going nowhere",
     ),

@@ -1,6 +1,6 @@
-"""Transfer wording found unseen in BBC-style probe sets 8 and 9: a player turning down his own club's new
-deal is no transfer refusal, "moved to strengthen" is acting rather than moving clubs, and a negated
-agreement is covered in test_negation."""
+"""Transfer wording found unseen in BBC-style probe sets 8 and 9: "there has been no approach" is a denial, a
+player turning down his own club's new deal is no transfer refusal, and "moved to strengthen" is acting rather
+than moving clubs (a negated agreement is in test_negation)."""
 
 from .conftest import contract_map, rumour_map
 
@@ -25,3 +25,15 @@ def test_moved_to_before_a_verb_is_acting_not_a_move(run):
 
 def test_moved_to_a_club_is_still_a_move(run):
     assert rumour_map(run("Dylan Marsh moved to Bayern Munich in January.")) == {(8, 6): "completed"}
+
+
+def test_no_approach_received_is_a_denial(run):
+    x = run("Harbour Town say there has been no approach from Bayern Munich for Dylan Marsh.")
+    assert rumour_map(x) == {(8, 6): "denied"}
+    x = run("Harbour Town have not received any offers from Bayern Munich for Dylan Marsh.")
+    assert rumour_map(x) == {(8, 6): "denied"}
+
+
+def test_an_offer_received_is_a_bid(run):
+    x = run("Harbour Town have received an offer from Bayern Munich for Dylan Marsh.")
+    assert rumour_map(x) == {(8, 6): "bid"}
