@@ -239,7 +239,8 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         r"(?:asked|enquired|inquired) (?:[\w'-]++ ){0,3}?about (?:signing|taking|bringing|a move for|"
         r"a loan for|"
         r"(?:the |his |her )?availability)|"
-        r"asked to be kept informed|(?:on|to) (?:their|a|the|its) (?:[\w-]++ )?(?:list|shortlist)\b|"
+        r"asked to be kept informed|(?:on|to) (?:their|a|the|its) (?:[\w-]++ )?(?:list|shortlist)\b"
+        r"(?! of (?!(?:[\w-]++ )?(?:targets|players|names|candidates|options|signings|suitors)\b))|"
         r"shortlist(?:ed)?\b|"
         r"list of (?:[\w-]++ )?(?:targets|replacements|options|candidates|signings)|"
         r"interested\b|wanted by|(?:ask|asked|asking) for (?:an? )?(?:op"
@@ -353,6 +354,7 @@ INJURY_PHRASE = re.compile(
     rf"(?:{_BODY})|(?:rupturing|tearing|fracturing) (?:(?:his|her|the|a|an) )?(?:anterior |medial |lateral )?"
     rf"(?:cruciate ligament|ligament|{_BODY})|(?:damaged |torn )?(?:{_BODY}) ligaments?|"
     rf"broke a bone in (?:his|her) (?:{_BODY})|gash on (?:his|her) (?:{_BODY})|concussion|"
+    rf"(?:{_BODY}) (?:surgery|operation)|"
     rf"(?<=\()(?:{_BODY})(?: (?:injury|problem|strain|knock))?(?=\))"
 )
 ABSENCE_RE = re.compile(

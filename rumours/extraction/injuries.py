@@ -60,8 +60,21 @@ def _nearest(pattern, doc: Doc, lo: int, hi: int, pos: int):
 # An injury he is over: "started for the first time after recovering from the ankle ligament damage".
 _RECOVERED = re.compile(
     r"\b(?:after|since) (?:recovering|returning) from\b|"
-    r"\b(?:has|have|had|having|fully) (?:now |since )?(?:recovered|returned) from\b"
+    r"\b(?:has|have|had|having|fully) (?:now |since )?(?:recovered|returned) from\b|"
+    r"\bback in (?:full )?training after\b"
 )
+
+
+def _recovered(doc: Doc, clause: tuple[int, int], cs: int) -> bool:
+    """The injury at `cs` is one he is over: the words saying so are in its clause, or end in it ("is back in
+    training | after three weeks out with a calf problem", the clause cut at "after")."""
+    lo = max(0, clause[0] - 30)
+    window = doc.ftext[lo:cs]
+    if "from" not in window and "back in" not in window:
+        return False
+    return any(m.end() > clause[0] for m in _RECOVERED.finditer(doc.ftext, lo, cs))
+
+
 _NOUNS = (
     "injury",
     "problem",
@@ -104,7 +117,7 @@ def extract_injuries(doc: Doc) -> list[InjuryFact]:
             t.start() <= m.start() < t.end() for t in TEAM_INJURY.finditer(doc.ftext, clause[0], clause[1])
         ):
             continue
-        if "from" in clause_text and _RECOVERED.search(doc.ftext, clause[0], m.start()):
+        if _recovered(doc, clause, m.start()):
             continue
         if m.group("miss") and not (term_sentences & {si - 1, si, si + 1}):
             continue  # "could miss the game" is an injury only where injuries are being talked about

@@ -37,3 +37,10 @@ def test_no_approach_received_is_a_denial(run):
 def test_an_offer_received_is_a_bid(run):
     x = run("Harbour Town have received an offer from Bayern Munich for Dylan Marsh.")
     assert rumour_map(x) == {(8, 6): "bid"}
+
+
+def test_a_list_of_problems_is_no_shortlist(run):
+    x = run("Dylan Marsh's absence adds to a growing list of problems before the visit of Bayern Munich.")
+    assert rumour_map(x) == {}
+    x = run("Bayern Munich have added Dylan Marsh to their list of possible signings.")
+    assert rumour_map(x) == {(8, 6): "interest"}

@@ -61,3 +61,31 @@ def test_a_position_reference_means_the_player_its_sentence_just_named():
     )
     x = extract(text, published=date(2005, 1, 10), gazetteer=gaz)
     assert injured(x) == [2]
+
+
+def test_back_in_training_after_an_injury_is_recovered(run):
+    x = run("Dylan Marsh, who is back in training after three weeks out with a calf problem, could start.")
+    assert injured(x) == []
+    # Another player's injury in a later clause still counts.
+    x = run("Dylan Marsh is back in training after a calf problem, but Tomas Kettering injured his ankle.")
+    assert injured(x) == [1]
+
+
+def test_surgery_on_a_body_part_names_the_injury(run):
+    x = run("Dylan Marsh will be out for six weeks after ankle surgery on Tuesday.")
+    assert [(i.player_id, i.injury) for i in x.injuries] == [(8, "ankle surgery")]
+
+
+def test_a_nationality_of_its_era_answers_the_demonym():
+    clubs = [ClubEntry(1, "Harbour Town")]
+    players = [
+        PlayerEntry(1, "Ivo Brandt", ("Brandt",), 1, "England", date(1990, 1, 1), "forward", 9),
+        PlayerEntry(2, "Dragan Ilic", ("Ilic",), 1, "Serbia and Montenegro", date(1975, 1, 1), "defender", 5),
+    ]
+    gaz = Gazetteer.build(clubs=clubs, players=players)
+    text = (
+        "Harbour Town will be without Ivo Brandt and defender Dragan Ilic. The Serbian had ankle surgery "
+        "on Tuesday."
+    )
+    x = extract(text, published=date(2005, 1, 10), gazetteer=gaz)
+    assert injured(x) == [2]
