@@ -254,7 +254,8 @@ RUMOUR_CUES: tuple[Cue, ...] = (
         r"put off by the (?:asking )?price|track(?:ing|ed|s)? (?!record)|"
         r"(?:enquiry|inquiry|approach) (?:has been |have been |was |were )?made (?:about|for)\b|"
         r"(?<!was )(?<!were )(?<!been )(?<!being )(?<!is )(?:asked|enquired|inquired) (?:[\w'.-]++ ){1,3}?"
-        r"about\b|sound(?:ed|ing|s)? out\b|make (?:their|a|his|its) move\b",
+        r"about\b|sound(?:ed|ing|s)? out\b|make (?:their|a|his|its) move\b|"
+        r"(?:will|would|could|to) (?:make a |launch a )?move for\b",
         buyer_subject=True,
     ),
     Cue(
@@ -422,7 +423,8 @@ CONTRACT_CUES: tuple[Cue, ...] = (
         r"her )?"
         r"(?:contract|deal)|free agent (?:at the end|in the summer|next summer)|"
         r"(?:under contract|contracted|tied down) (?:until|till|to|through)\b|"
-        r"(?:years?|months?|seasons?) (?:left|remaining) on (?:his|her|the) (?:contract|deal)",
+        r"(?:years?|months?|seasons?) (?:left|remaining) on (?:his|her|the) (?:current |existing |present )?"
+        r"(?:contract|deal)",
     ),
     Cue(
         "wage",

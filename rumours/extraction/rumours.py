@@ -345,6 +345,7 @@ def _previous_subject_club(doc: Doc, si: int) -> int | None:
     return _club_of(before[0]) if before and before[0].fs - doc.sfs[si - 1] <= 4 else None
 
 
+_DENIES = re.compile(r"\bden(?:y|ies|ied|ying)\b")
 _DEAL_TERMS = re.compile(r"\b(?:fee|deal|terms|price)\b")
 _SELLER_STAGES = ("denied", "rejected", "linked")  # stages whose subject is not the buyer
 # A clause opening with a name and a verb: "and Flamengo are understood to have agreed", "but Al-Ahli have".
@@ -573,7 +574,9 @@ def rumour_events(doc: Doc) -> list[Event]:
                 final = stage
                 stance = _stance(doc, si, clause, cs, stage, player, to_club)
                 if negated:
-                    final = "rejected" if stance == "selling_club" else "denied"
+                    # "denied receiving an offer": the seller says there was none, not that it refused it.
+                    refused = stance == "selling_club" and not _DENIES.search(last4)
+                    final = "rejected" if refused else "denied"
                 from_club = explicit_from if explicit_from not in (None, to_club) else current
                 if from_club == to_club:
                     from_club = None

@@ -44,3 +44,20 @@ def test_a_list_of_problems_is_no_shortlist(run):
     assert rumour_map(x) == {}
     x = run("Bayern Munich have added Dylan Marsh to their list of possible signings.")
     assert rumour_map(x) == {(8, 6): "interest"}
+
+
+def test_denying_an_offer_was_received_is_a_denial_not_a_refusal(run):
+    x = run("Harbour Town have denied receiving an offer from Bayern Munich for Dylan Marsh.")
+    assert rumour_map(x) == {(8, 6): "denied"}
+    x = run("Harbour Town have not accepted an offer from Bayern Munich for Dylan Marsh.")
+    assert rumour_map(x) == {(8, 6): "rejected"}
+
+
+def test_a_club_that_will_move_for_a_player_is_interested(run):
+    x = run("Bayern Munich will move for Harbour Town winger Dylan Marsh when the window opens in January.")
+    assert rumour_map(x) == {(8, 6): "interest"}
+
+
+def test_months_left_on_his_current_deal_is_an_expiry(run):
+    x = run("Dylan Marsh has 15 months left on his current deal.")
+    assert contract_map(x) == {(8, 7, "expiry")}
