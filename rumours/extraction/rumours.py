@@ -167,6 +167,13 @@ def _club_of(m: Mention) -> int | None:
     return m.entity if m.kind == "club" else m.club
 
 
+# Clubs the cue names by number or kind only: the destinations are those, never a club named elsewhere.
+_UNNAMED_CLUBS = re.compile(
+    r"\s+(?:(?:with|to|by|from)\s+)?(?:[\w-]+\s+){0,3}?(?:clubs|sides|teams|suitors)\b"
+)
+_LIST_GLUE = re.compile(r",\s*|,?\s+(?:and|or|&)\s+")
+
+
 def _targets(
     doc: Doc,
     si: int,
@@ -182,6 +189,7 @@ def _targets(
     explicit_from = None
     found: list[tuple[int, int]] = []
     asides = None
+    list_end = -1  # where the last club named right after the cue ends
     for m, club in club_mentions(doc, si):
         if not (clause[0] <= m.fs < clause[1]):
             continue
@@ -215,6 +223,10 @@ def _targets(
         if after_cue:
             gap = ftext[ce : m.fs]
             tier = 3 if "," not in gap and word_count(gap) <= 6 else 1
+            if tier == 1 and list_end >= 0 and _LIST_GLUE.fullmatch(ftext, list_end, m.fs):
+                tier = 3  # "linked with Chelsea, Arsenal and Manchester United": the list goes on
+            if tier == 3:
+                list_end = m.fe
         elif m.possessive and 0 <= cs - m.fe <= 30:
             tier = 3
         else:
@@ -280,7 +292,13 @@ def _matrix_subject(doc: Doc, club: Mention, player: Mention, cs: int) -> bool:
     between = doc.ftext[club.fe : player.fs]
     if not _THAT.search(between):
         return False
-    return not _TOLD_BEFORE.search(doc.ftext, max(0, club.fs - 30), club.fs)
+    # The one told may be a list: "warned Manchester United, Chelsea and Arsenal that he is not for sale".
+    start = club.fs
+    si = doc.sentence_of(club.fs)
+    for m in reversed(doc.by_sentence[si] if si is not None else ()):
+        if m.fe <= start and m.kind == "club" and _LIST_GLUE.fullmatch(doc.ftext, m.fe, start):
+            start = m.fs
+    return not _TOLD_BEFORE.search(doc.ftext, max(0, start - 30), start)
 
 
 def _best(found: list[tuple[int, int]]) -> tuple[int, list[int]]:
@@ -517,6 +535,8 @@ def rumour_events(doc: Doc) -> list[Event]:
                 continue  # "X, who joined from City in the summer, is watched by ...": history, no club here
             if not clubs and stage not in _SELLER_STAGES and _unknown_opens(doc, clause, cs):
                 continue  # "..., and Flamengo have agreed terms with him": a buyer the gazetteer lacks
+            if not clubs and _UNNAMED_CLUBS.match(ftext, ce):
+                continue  # "linked with all three Premiership clubs after ... against Werder Bremen"
             others = [] if clubs else _sentence_candidates(doc, si, player, stage)
             if len(others) == 1:
                 if stage == "completed" and _names_an_earlier_year(doc, doc.sfs[si], doc.sfe[si]):
@@ -543,7 +563,12 @@ def rumour_events(doc: Doc) -> list[Event]:
                 # A refusal answers what came before it, never a link reported after it, unless it dismisses
                 # claims the next sentence goes on to report. Never across a paragraph: a new item begins.
                 refusal = stage in ("denied", "rejected") and not _REPORTS.search(m.group())
-                for near in (si - 1,) if refusal else (si - 1, si + 1):
+                # "He is not for sale" after the article has named his suitors answers them all (below), not
+                # whatever club the sentence before happens to name.
+                answers_all = (
+                    refusal and GENERAL_REFUSAL.search(m.group()) and thread.earlier_clubs(player.entity)
+                )
+                for near in () if answers_all else (si - 1,) if refusal else (si - 1, si + 1):
                     if (
                         0 <= near < len(doc.sentences)
                         and near in cue_sentences
