@@ -47,20 +47,22 @@ def test_an_injury_he_has_recovered_from_is_not_news(run):
     assert injured(run("Dylan Marsh is still recovering from a knee injury.")) == [8]
 
 
-def test_a_position_reference_means_the_player_its_sentence_just_named():
+def _injured_in(text: str, reddy_or_ilic: PlayerEntry) -> list[int]:
+    """Who is injured in `text`, with Ivo Brandt (a Harbour Town forward) and one more player known."""
     clubs = [ClubEntry(1, "Riverside United", ("Riverside",), "England"), ClubEntry(2, "Harbour Town")]
-    players = [
-        PlayerEntry(1, "Ivo Brandt", ("Brandt",), 2, "England", date(1990, 1, 1), "forward", 9),
-        PlayerEntry(2, "Colm Reddy", ("Reddy",), 1, "England", date(1992, 1, 1), "forward", 10),
-    ]
-    gaz = Gazetteer.build(clubs=clubs, players=players)
+    brandt = PlayerEntry(1, "Ivo Brandt", ("Brandt",), 2, "England", date(1990, 1, 1), "forward", 9)
+    gaz = Gazetteer.build(clubs=clubs, players=[brandt, reddy_or_ilic])
+    return injured(extract(text, published=date(2005, 1, 10), gazetteer=gaz))
+
+
+def test_a_position_reference_means_the_player_its_sentence_just_named():
+    reddy = PlayerEntry(2, "Colm Reddy", ("Reddy",), 1, "England", date(1992, 1, 1), "forward", 10)
     text = (
         "Riverside United have agreed a fee with Harbour Town for striker Ivo Brandt. Brandt will have a "
         "medical on Friday. Brandt would be the club's record signing. Manager Sam Doyle needs goals. "
         "Riverside will be without Colm Reddy on Saturday after the forward pulled a hamstring in training."
     )
-    x = extract(text, published=date(2005, 1, 10), gazetteer=gaz)
-    assert injured(x) == [2]
+    assert _injured_in(text, reddy) == [2]
 
 
 def test_back_in_training_after_an_injury_is_recovered(run):
@@ -77,15 +79,11 @@ def test_surgery_on_a_body_part_names_the_injury(run):
 
 
 def test_a_nationality_of_its_era_answers_the_demonym():
-    clubs = [ClubEntry(1, "Harbour Town")]
-    players = [
-        PlayerEntry(1, "Ivo Brandt", ("Brandt",), 1, "England", date(1990, 1, 1), "forward", 9),
-        PlayerEntry(2, "Dragan Ilic", ("Ilic",), 1, "Serbia and Montenegro", date(1975, 1, 1), "defender", 5),
-    ]
-    gaz = Gazetteer.build(clubs=clubs, players=players)
+    ilic = PlayerEntry(
+        2, "Dragan Ilic", ("Ilic",), 2, "Serbia and Montenegro", date(1975, 1, 1), "defender", 5
+    )
     text = (
         "Harbour Town will be without Ivo Brandt and defender Dragan Ilic. The Serbian had ankle surgery "
         "on Tuesday."
     )
-    x = extract(text, published=date(2005, 1, 10), gazetteer=gaz)
-    assert injured(x) == [2]
+    assert _injured_in(text, ilic) == [2]
